@@ -1,0 +1,405 @@
+/* plat_posix.c - platform.h on POSIX with pthreads.
+ *
+ * Used by the native build and by the Emscripten build (whose pthreads are
+ * Web Workers sharing the wasm memory, and whose file calls reach the host's
+ * files through NODERAWFS or the virtual FS).  Only this directory and
+ * platform/wasm include OS headers.
+ */
+#define _GNU_SOURCE
+#include "platform.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/threading.h>
+#endif
+
+static int neg_errno(void) {
+    int e = errno;
+    switch (e) {
+    case ENOENT: return PLAT_ENOENT;
+    case EACCES: case EPERM: return PLAT_EACCES;
+    case EEXIST: return PLAT_EEXIST;
+    case EISDIR: return PLAT_EISDIR;
+    case ENOTDIR: return PLAT_ENOTDIR;
+    case EINVAL: return PLAT_EINVAL;
+    case ENOSPC: return PLAT_ENOSPC;
+    case EBADF: return PLAT_EBADF;
+    case ENOSYS: return PLAT_ENOSYS;
+    case ENOMEM: return PLAT_ENOMEM;
+    case EINTR: return PLAT_EINTR;
+    case EPIPE: return PLAT_EPIPE;
+    default: return PLAT_EIO;
+    }
+}
+
+bool plat_has_threads(void) { return true; }
+
+int plat_num_cpus(void) {
+#ifdef __EMSCRIPTEN__
+    int n = emscripten_num_logical_cores();
+#else
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+#endif
+    return n < 1 ? 1 : (int)n;
+}
+
+void *plat_alloc_aligned(size_t size, size_t align) {
+    void *p = NULL;
+    if (posix_memalign(&p, align, size) != 0) return NULL;
+    memset(p, 0, size);
+    return p;
+}
+
+void plat_free_aligned(void *p, size_t size) {
+    (void)size;
+    free(p);
+}
+
+size_t plat_memory_limit(void) {
+#ifdef __EMSCRIPTEN__
+    /* The wasm heap is fixed at link time; leave room for stacks and malloc. */
+    size_t total = (size_t)EM_ASM_DOUBLE({ return HEAP8.length; });
+    return total - total / 8;
+#else
+    return 0;
+#endif
+}
+
+/* ---- threads ---- */
+struct PlatMutex { pthread_mutex_t m; };
+struct PlatCond { pthread_cond_t c; };
+
+typedef struct { void (*fn)(void *); void *arg; } ThreadStart;
+
+static void *thread_trampoline(void *p) {
+    ThreadStart ts = *(ThreadStart *)p;
+    free(p);
+    ts.fn(ts.arg);
+    return NULL;
+}
+
+int plat_thread_start(void (*fn)(void *), void *arg, size_t stack_size) {
+    ThreadStart *ts = malloc(sizeof *ts);
+    if (!ts) return PLAT_ENOMEM;
+    ts->fn = fn;
+    ts->arg = arg;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (stack_size) pthread_attr_setstacksize(&attr, stack_size);
+    pthread_t t;
+    int r = pthread_create(&t, &attr, thread_trampoline, ts);
+    pthread_attr_destroy(&attr);
+    if (r != 0) {
+        free(ts);
+        return r == EAGAIN ? PLAT_ENOMEM : PLAT_EIO;
+    }
+    return 0;
+}
+
+static _Atomic uint64_t next_thread_ident = 1;
+static _Thread_local uint64_t my_thread_ident;
+
+uint64_t plat_thread_self(void) {
+    if (!my_thread_ident) my_thread_ident = atomic_fetch_add(&next_thread_ident, 1) + 139800000000000ULL;
+    return my_thread_ident;
+}
+
+void plat_thread_yield(void) { sched_yield(); }
+
+PlatMutex *plat_mutex_new(void) {
+    PlatMutex *m = malloc(sizeof *m);
+    if (m) pthread_mutex_init(&m->m, NULL);
+    return m;
+}
+void plat_mutex_free(PlatMutex *m) {
+    if (!m) return;
+    pthread_mutex_destroy(&m->m);
+    free(m);
+}
+void plat_mutex_lock(PlatMutex *m) { pthread_mutex_lock(&m->m); }
+bool plat_mutex_trylock(PlatMutex *m) { return pthread_mutex_trylock(&m->m) == 0; }
+void plat_mutex_unlock(PlatMutex *m) { pthread_mutex_unlock(&m->m); }
+
+PlatCond *plat_cond_new(void) {
+    PlatCond *c = malloc(sizeof *c);
+    if (!c) return NULL;
+    pthread_condattr_t a;
+    pthread_condattr_init(&a);
+#ifndef __EMSCRIPTEN__
+    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+#endif
+    pthread_cond_init(&c->c, &a);
+    pthread_condattr_destroy(&a);
+    return c;
+}
+void plat_cond_free(PlatCond *c) {
+    if (!c) return;
+    pthread_cond_destroy(&c->c);
+    free(c);
+}
+void plat_cond_wait(PlatCond *c, PlatMutex *m) { pthread_cond_wait(&c->c, &m->m); }
+bool plat_cond_timedwait(PlatCond *c, PlatMutex *m, int64_t timeout_ns) {
+    struct timespec ts;
+#ifdef __EMSCRIPTEN__
+    clock_gettime(CLOCK_REALTIME, &ts);
+#else
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+#endif
+    if (timeout_ns < 0) timeout_ns = 0;
+    int64_t ns = (int64_t)ts.tv_nsec + timeout_ns % 1000000000;
+    ts.tv_sec += (time_t)(timeout_ns / 1000000000 + ns / 1000000000);
+    ts.tv_nsec = (long)(ns % 1000000000);
+    return pthread_cond_timedwait(&c->c, &m->m, &ts) == 0;
+}
+void plat_cond_signal(PlatCond *c) { pthread_cond_signal(&c->c); }
+void plat_cond_broadcast(PlatCond *c) { pthread_cond_broadcast(&c->c); }
+
+/* ---- time ---- */
+static int64_t clock_ns(clockid_t id) {
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+int64_t plat_time_ns(void) { return clock_ns(CLOCK_REALTIME); }
+int64_t plat_monotonic_ns(void) { return clock_ns(CLOCK_MONOTONIC); }
+int64_t plat_process_time_ns(void) { return clock_ns(CLOCK_PROCESS_CPUTIME_ID); }
+int64_t plat_thread_time_ns(void) {
+#ifdef __EMSCRIPTEN__
+    return clock_ns(CLOCK_MONOTONIC);
+#else
+    return clock_ns(CLOCK_THREAD_CPUTIME_ID);
+#endif
+}
+
+void plat_sleep_ns(int64_t ns) {
+    if (ns <= 0) { sched_yield(); return; }
+    struct timespec ts = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+        if (plat_stop_requested()) return;
+    }
+}
+
+static void tm_out(const struct tm *t, PlatTm *o) {
+    o->sec = t->tm_sec; o->min = t->tm_min; o->hour = t->tm_hour;
+    o->mday = t->tm_mday; o->mon = t->tm_mon; o->year = t->tm_year;
+    o->wday = t->tm_wday; o->yday = t->tm_yday; o->isdst = t->tm_isdst;
+#if defined(__USE_MISC) || defined(__EMSCRIPTEN__)
+    o->gmtoff = t->tm_gmtoff;
+    snprintf(o->zone, sizeof o->zone, "%s", t->tm_zone ? t->tm_zone : "UTC");
+#else
+    o->gmtoff = 0;
+    snprintf(o->zone, sizeof o->zone, "UTC");
+#endif
+}
+
+bool plat_localtime(int64_t t, PlatTm *out) {
+    time_t tt = (time_t)t;
+    struct tm r;
+    if (!localtime_r(&tt, &r)) return false;
+    tm_out(&r, out);
+    return true;
+}
+
+bool plat_gmtime(int64_t t, PlatTm *out) {
+    time_t tt = (time_t)t;
+    struct tm r;
+    if (!gmtime_r(&tt, &r)) return false;
+    tm_out(&r, out);
+    return true;
+}
+
+int64_t plat_mktime(const PlatTm *o) {
+    struct tm t;
+    memset(&t, 0, sizeof t);
+    t.tm_sec = o->sec; t.tm_min = o->min; t.tm_hour = o->hour;
+    t.tm_mday = o->mday; t.tm_mon = o->mon; t.tm_year = o->year;
+    t.tm_isdst = o->isdst;
+    time_t r = mktime(&t);
+    return (int64_t)r;
+}
+
+/* ---- files ---- */
+int plat_open(const char *path, int flags) {
+    int f = 0;
+    switch (flags & 3) {
+    case PLAT_O_RDONLY: f = O_RDONLY; break;
+    case PLAT_O_WRONLY: f = O_WRONLY; break;
+    default: f = O_RDWR; break;
+    }
+    if (flags & PLAT_O_CREAT) f |= O_CREAT;
+    if (flags & PLAT_O_TRUNC) f |= O_TRUNC;
+    if (flags & PLAT_O_APPEND) f |= O_APPEND;
+    if (flags & PLAT_O_EXCL) f |= O_EXCL;
+    int fd = open(path, f | O_CLOEXEC, 0666);
+    if (fd < 0) return neg_errno();
+    struct stat st;
+    if ((flags & 3) == PLAT_O_RDONLY && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return PLAT_EISDIR;
+    }
+    return fd;
+}
+
+int64_t plat_read(int fd, void *buf, size_t n) {
+    for (;;) {
+        ssize_t r = read(fd, buf, n);
+        if (r >= 0) return r;
+        if (errno != EINTR) return neg_errno();
+    }
+}
+
+int64_t plat_write(int fd, const void *buf, size_t n) {
+    size_t done = 0;
+    while (done < n) {
+        ssize_t r = write(fd, (const char *)buf + done, n - done);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            return done ? (int64_t)done : neg_errno();
+        }
+        done += (size_t)r;
+    }
+    return (int64_t)done;
+}
+
+int64_t plat_seek(int fd, int64_t off, int whence) {
+    off_t r = lseek(fd, (off_t)off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END);
+    return r < 0 ? neg_errno() : (int64_t)r;
+}
+
+int plat_close(int fd) { return close(fd) == 0 ? 0 : neg_errno(); }
+
+bool plat_isatty(int fd) { return isatty(fd) == 1; }
+
+int plat_read_file(const char *path, char **data, size_t *len) {
+    int fd = plat_open(path, PLAT_O_RDONLY);
+    if (fd < 0) return fd;
+    size_t cap = 4096, n = 0;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) cap = (size_t)st.st_size + 1;
+    char *b = malloc(cap);
+    if (!b) { close(fd); return PLAT_ENOMEM; }
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(b, cap * 2);
+            if (!nb) { free(b); close(fd); return PLAT_ENOMEM; }
+            b = nb;
+            cap *= 2;
+        }
+        int64_t r = plat_read(fd, b + n, cap - n - 1);
+        if (r < 0) { free(b); close(fd); return (int)r; }
+        if (r == 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
+    b[n] = 0;
+    *data = b;
+    *len = n;
+    return 0;
+}
+
+int plat_stat_kind(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return 0;
+    return S_ISDIR(st.st_mode) ? 2 : 1;
+}
+
+int64_t plat_file_size(int fd) {
+    struct stat st;
+    if (fstat(fd, &st) != 0) return neg_errno();
+    return (int64_t)st.st_size;
+}
+
+int plat_remove(const char *path) { return unlink(path) == 0 ? 0 : neg_errno(); }
+int plat_rename(const char *a, const char *b) { return rename(a, b) == 0 ? 0 : neg_errno(); }
+int plat_mkdir(const char *path) { return mkdir(path, 0777) == 0 ? 0 : neg_errno(); }
+int plat_rmdir(const char *path) { return rmdir(path) == 0 ? 0 : neg_errno(); }
+
+bool plat_getcwd(char *buf, size_t n) { return getcwd(buf, n) != NULL; }
+
+int plat_listdir(const char *path, void (*fn)(const char *, void *), void *ctx) {
+    DIR *d = opendir(path);
+    if (!d) return neg_errno();
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        fn(e->d_name, ctx);
+    }
+    closedir(d);
+    return 0;
+}
+
+const char *plat_strerror(int err) {
+    switch (err) {
+    case PLAT_ENOENT: return "No such file or directory";
+    case PLAT_EACCES: return "Permission denied";
+    case PLAT_EEXIST: return "File exists";
+    case PLAT_EISDIR: return "Is a directory";
+    case PLAT_ENOTDIR: return "Not a directory";
+    case PLAT_EINVAL: return "Invalid argument";
+    case PLAT_ENOSPC: return "No space left on device";
+    case PLAT_EBADF: return "Bad file descriptor";
+    case PLAT_ENOSYS: return "Function not implemented";
+    case PLAT_ENOMEM: return "Cannot allocate memory";
+    case PLAT_EINTR: return "Interrupted system call";
+    case PLAT_EPIPE: return "Broken pipe";
+    default: return "Input/output error";
+    }
+}
+
+const char *plat_getenv(const char *name) { return getenv(name); }
+
+void plat_random_bytes(void *buf, size_t n) {
+    size_t got = 0;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        while (got < n) {
+            ssize_t r = read(fd, (char *)buf + got, n - got);
+            if (r <= 0) break;
+            got += (size_t)r;
+        }
+        close(fd);
+    }
+    uint64_t x = (uint64_t)plat_time_ns() ^ ((uint64_t)plat_monotonic_ns() << 17) ^ (uint64_t)(uintptr_t)buf;
+    for (; got < n; got++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        ((unsigned char *)buf)[got] = (unsigned char)x;
+    }
+}
+
+const char *plat_name(void) {
+#ifdef __EMSCRIPTEN__
+    return "emscripten";
+#elif defined(__APPLE__)
+    return "darwin";
+#else
+    return "linux";
+#endif
+}
+
+_Noreturn void plat_exit(int code) {
+    fflush(NULL);
+    _exit(code);
+}
+
+/* ---- cancellation ---- */
+/* Set by a host (signal handler for SIGINT natively, JS through shared
+ * memory in the Emscripten build). */
+_Atomic int plat_stop_flag;
+
+bool plat_stop_requested(void) { return atomic_load_explicit(&plat_stop_flag, memory_order_relaxed) != 0; }
+void plat_clear_stop(void) { atomic_store(&plat_stop_flag, 0); }

@@ -1,0 +1,5 @@
+# CRLF line endings
+x = 1
+if x:
+    y = """a
+b"""

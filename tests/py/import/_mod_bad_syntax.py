@@ -1,0 +1,3 @@
+"""Helper: this module has a syntax error."""
+def broken(:
+    pass

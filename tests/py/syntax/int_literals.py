@@ -1,0 +1,11 @@
+# Integer literals in every base, with underscores.
+print(0, 00, 0_0)
+print(123, 1_000_000, 0x_FF, 0XfF)
+print(0o17, 0O777, 0o_1_2)
+print(0b1010, 0B1111_0000, 0b_1)
+print(0xdead_beef, 0x7fffffffffffffff, 0x10000000000000000)
+print(123456789012345678901234567890)
+print(-0x80, +0b11, -(-0o7))
+print(type(0x10).__name__, type(10**30).__name__)
+print(1_2_3 + 4_5)
+print(0b1 << 100)

@@ -1,0 +1,2 @@
+# stderr: type  (the exact 3.11 wording is a heuristic hint)
+*a = [1, 2]
