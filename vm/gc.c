@@ -525,8 +525,11 @@ void gc_collect_stopped(VM *self) {
     }
     for (size_t i = 0; i < gc.nroots; i++) gc_mark_value(&g, *gc.roots[i]);
     for (size_t i = 0; i < gc.nstatic; i++) {
+        /* A static type's own fields (dict, mro, ...): the trace of its
+         * metatype, not t->trace (which traces t's instances). */
         Type *t = gc.static_types[i];
-        if (t->trace) t->trace(&g, &t->base);
+        Type *meta = t->base.type;
+        if (meta && meta->trace) meta->trace(&g, &t->base);
     }
     trace_interp(&g);
     for (VM *vm = G->threads; vm; vm = vm->next_vm) trace_vm(&g, vm);
