@@ -25,7 +25,7 @@ bool vm_parse_args(VM *vm, const char *fname, Value *args, int nargs, Value kwna
         for (j = 0; j < nparams; j++)
             if (names[j][0] && !strcmp(names[j], kn)) break;
         if (j == nparams) {
-            vm_raise(vm, &exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname, kn);
+            vm_raise(vm, &exc_TypeError, "'%s' is an invalid keyword argument for %s()", kn, fname);
             return false;
         }
         if (j < npos_only) {

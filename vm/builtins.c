@@ -110,11 +110,13 @@ M(b_delattr) {
     return vm_delattr(vm, args[0], n) < 0 ? VNULL : V_NONE;
 }
 
+M(b_locals);
+
 M(b_dir) {
     UNUSED;
     if (nargs == 0) {
-        Frame *f = vm->frame;
-        Value ns = f ? (f->locals ? f->locals : f->globals) : G->builtins;
+        Value ns = b_locals(vm, args, 0, VNULL);
+        if (!ns) return VNULL;
         Value l = dict_keys_list(vm, ns);
         if (!l) return VNULL;
         ROOTS_MARK(vm);
@@ -276,7 +278,7 @@ static Value minmax(VM *vm, Value *args, int nargs, Value kwnames, int op, const
         const char *k = str_cstr(tuple_items(kwnames)[i]);
         if (!strcmp(k, "key")) key = args[nargs + i];
         else if (!strcmp(k, "default")) dflt = args[nargs + i];
-        else return vm_raise(vm, &exc_TypeError, "%s() got an unexpected keyword argument '%s'", name, k);
+        else return vm_raise(vm, &exc_TypeError, "'%s' is an invalid keyword argument for %s()", k, name);
     }
     if (key == V_NONE) key = VNULL;
     if (nargs == 0) return vm_raise(vm, &exc_TypeError, "%s expected at least 1 argument, got 0", name);
@@ -408,17 +410,14 @@ M(b_setattr) {
 M(b_sorted) {
     static const char *const names[] = {"", "key", "reverse", NULL};
     Value out[3];
-    if (nargs > 1) return vm_raise(vm, &exc_TypeError, "sorted expected 1 argument, got %d", nargs);
-    if (!vm_parse_args(vm, "sorted", args, nargs, kwnames, names, 1, 1, out)) return VNULL;
+    if (nargs != 1) return vm_raise(vm, &exc_TypeError, "sorted expected 1 argument, got %d", nargs);
+    if (!vm_parse_args(vm, "sort", args, nargs, kwnames, names, 1, 1, out)) return VNULL;
     Value l = list_from_iter(vm, out[0]);
     if (!l) return VNULL;
-    int rev = 0;
-    if (out[2]) {
-        rev = vm_truthy(vm, out[2]);
-        if (rev < 0) return VNULL;
-    }
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, l);
+    int rev = list_sort_reverse_arg(vm, out[2]);
+    if (rev < 0) { ROOTS_RESET(vm); return VNULL; }
     bool ok = list_sort(vm, l, out[1], rev);
     ROOTS_RESET(vm);
     return ok ? l : VNULL;
@@ -761,7 +760,7 @@ static Value zip_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
     int nk = kwnames ? (int)tuple_len(kwnames) : 0;
     for (int i = 0; i < nk; i++) {
         if (strcmp(str_cstr(tuple_items(kwnames)[i]), "strict"))
-            return vm_raise(vm, &exc_TypeError, "zip() got an unexpected keyword argument '%U'", tuple_items(kwnames)[i]);
+            return vm_raise(vm, &exc_TypeError, "'%U' is an invalid keyword argument for zip()", tuple_items(kwnames)[i]);
         int r = vm_truthy(vm, args[nargs + i]);
         if (r < 0) return VNULL;
         strict = r;
@@ -773,10 +772,6 @@ static Value zip_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
     for (int i = 0; i < nargs; i++) {
         Value it = vm_iter(vm, args[i]);
         if (!it) {
-            if (vm_exc_matches(vm, &exc_TypeError)) {
-                vm_exc_clear(vm);
-                vm_raise(vm, &exc_TypeError, "zip argument #%d must support iteration", i + 1);
-            }
             ROOTS_RESET(vm);
             return VNULL;
         }

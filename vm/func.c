@@ -781,6 +781,16 @@ static Value none_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kw) {
 static Value notimpl_repr(VM *vm, Value v) { (void)v; return str_from_cstr(vm, "NotImplemented"); }
 static int notimpl_bool(VM *vm, Value v) { (void)vm; (void)v; return 1; }
 static Value ellipsis_repr(VM *vm, Value v) { (void)v; return str_from_cstr(vm, "Ellipsis"); }
+static Value notimpl_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kw) {
+    (void)t; (void)args;
+    if (nargs || (kw && tuple_len(kw))) return vm_raise(vm, &exc_TypeError, "NotImplementedType takes no arguments");
+    return v_from_ptr(&vm_notimplemented);
+}
+static Value ellipsis_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kw) {
+    (void)t; (void)args;
+    if (nargs || (kw && tuple_len(kw))) return vm_raise(vm, &exc_TypeError, "ellipsis takes no arguments");
+    return v_from_ptr(&vm_ellipsis);
+}
 
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
 Type type_function = {
@@ -837,8 +847,9 @@ Type type_module = {
 Type type_none = { .base = STATIC_HDR, .name = "NoneType", .basicsize = sizeof(NoneObj), .tp_repr = none_repr,
                    .tp_bool = none_bool, .tp_hash = none_hash, .tp_new = none_new_fn };
 Type type_notimplemented = { .base = STATIC_HDR, .name = "NotImplementedType", .basicsize = sizeof(NoneObj),
-                             .tp_repr = notimpl_repr, .tp_bool = notimpl_bool };
-Type type_ellipsis = { .base = STATIC_HDR, .name = "ellipsis", .basicsize = sizeof(NoneObj), .tp_repr = ellipsis_repr };
+                             .tp_repr = notimpl_repr, .tp_bool = notimpl_bool, .tp_new = notimpl_new_fn };
+Type type_ellipsis = { .base = STATIC_HDR, .name = "ellipsis", .basicsize = sizeof(NoneObj), .tp_repr = ellipsis_repr,
+                           .tp_new = ellipsis_new_fn };
 
 NoneObj vm_none = {{{0}, OBJ_STATIC, 0, &type_none}};
 NoneObj vm_notimplemented = {{{0}, OBJ_STATIC, 0, &type_notimplemented}};

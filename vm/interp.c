@@ -124,7 +124,7 @@ VM *vm_main_init(void) {
     dict_set_cstr(vm, G->modules, "builtins", G->builtins_module);
     dict_set_cstr(vm, G->modules, "sys", G->sys_module);
     txn_init();
-    if (vm->exc) return NULL;
+    if (vm->exc) { vm_print_exception(vm, vm->exc); return NULL; }
     return vm;
 }
 

@@ -92,10 +92,22 @@ void vm_flush_std(VM *vm) {
 }
 
 /* ======================= file objects ======================= */
+/* newline= modes: None translates \r\n and \r to \n on input; "" splits
+ * lines on all three without translating; "\n", "\r", "\r\n" split on that
+ * sequence only, and the last two replace \n by it on output. */
+enum { NL_UNIVERSAL, NL_ANY, NL_LF, NL_CR, NL_CRLF };
+
+static Value unsupported_op;    /* io.UnsupportedOperation */
+
+static Value raise_unsupported(VM *vm, const char *what) {
+    return vm_raise(vm, AS(Type, unsupported_op), "%s", what);
+}
+
 typedef struct FileObj {
     Obj hdr;
     int fd;
     bool readable, writable, binary, closed, is_std, eof, line_buffered;
+    uint8_t newline;            /* NL_*: the newline= argument of open() */
     Value name, mode;
     char *rbuf;
     size_t rlen, rpos, rcap;
@@ -203,14 +215,30 @@ static Value read_chunk(VM *vm, FileObj *f, int64_t limit, bool line) {
         }
         char c = *p;
         f->rpos++;
-        if (c == '\r') {
-            if (f->rpos == f->rlen) fill(vm, f);
+        bool eol = false;
+        if (c == '\r' && f->newline != NL_LF) {
+            if (f->newline != NL_CR && f->rpos == f->rlen) fill(vm, f);
             if (vm->exc) { sb_free(&sb); return VNULL; }
-            if (f->rpos < f->rlen && f->rbuf[f->rpos] == '\n') f->rpos++;
-            c = '\n';
+            bool crlf = f->rpos < f->rlen && f->rbuf[f->rpos] == '\n';
+            if (f->newline == NL_UNIVERSAL) {
+                if (crlf) f->rpos++;
+                c = '\n';
+                eol = true;
+            } else if (f->newline == NL_CR) {
+                eol = true;
+            } else if (crlf) {          /* NL_ANY or NL_CRLF: keep both chars */
+                sb_putc(&sb, c);
+                f->rpos++;
+                c = '\n';
+                eol = true;
+            } else {
+                eol = f->newline == NL_ANY;
+            }
+        } else if (c == '\n') {
+            eol = f->newline == NL_UNIVERSAL || f->newline == NL_ANY || f->newline == NL_LF;
         }
         sb_putc(&sb, c);
-        if (line && c == '\n') break;
+        if (line && eol) break;
     }
     if (f->binary) {
         Value r = bytes_new(vm, sb.data ? sb.data : "", sb.len);
@@ -238,7 +266,7 @@ M(f_read) {
     (void)kw;
     FileObj *f = SELFF;
     if (!io_begin(vm, f)) return VNULL;
-    if (!f->readable) return vm_raise(vm, &exc_OSError, "not readable");
+    if (!f->readable) return raise_unsupported(vm, "not readable");
     int64_t n = -1;
     if (nargs > 1 && args[1] != V_NONE && !vm_index_i64(vm, args[1], &n, NULL)) return VNULL;
     return read_chunk(vm, f, n < 0 ? -1 : n, false);
@@ -248,7 +276,7 @@ M(f_readline) {
     (void)kw;
     FileObj *f = SELFF;
     if (!io_begin(vm, f)) return VNULL;
-    if (!f->readable) return vm_raise(vm, &exc_OSError, "not readable");
+    if (!f->readable) return raise_unsupported(vm, "not readable");
     int64_t n = -1;
     if (nargs > 1 && args[1] != V_NONE && !vm_index_i64(vm, args[1], &n, NULL)) return VNULL;
     return read_chunk(vm, f, n, true);
@@ -300,7 +328,7 @@ M(f_write) {
     UNUSED;
     FileObj *f = SELFF;
     if (!io_begin(vm, f)) return VNULL;
-    if (!f->writable) return vm_raise(vm, &exc_OSError, "not writable");
+    if (!f->writable) return raise_unsupported(vm, "not writable");
     Value v = args[1];
     if (f->binary) {
         const unsigned char *p;
@@ -310,7 +338,18 @@ M(f_write) {
         return int_from_i64(vm, (int64_t)n);
     }
     if (!IS_STR(v)) return vm_raise(vm, &exc_TypeError, "write() argument must be str, not %s", v_type(v)->name);
-    if (!file_write_bytes(vm, f, str_cstr(v), (size_t)str_len(v))) return VNULL;
+    const char *p = str_cstr(v);
+    size_t n = (size_t)str_len(v);
+    if (f->newline == NL_CR || f->newline == NL_CRLF) {
+        const char *eol = f->newline == NL_CR ? "\r" : "\r\n";
+        const char *nl;
+        while ((nl = memchr(p, '\n', n))) {
+            if (!file_write_bytes(vm, f, p, (size_t)(nl - p)) || !file_write_bytes(vm, f, eol, strlen(eol))) return VNULL;
+            n -= (size_t)(nl - p) + 1;
+            p = nl + 1;
+        }
+    }
+    if (!file_write_bytes(vm, f, p, n)) return VNULL;
     return int_from_i64(vm, AS(Str, v)->nchars);
 }
 
@@ -393,7 +432,7 @@ M(f_tell) {
 
 M(f_truncate) {
     UNUSED;
-    return vm_raise(vm, &exc_OSError, "truncate is not supported");
+    return raise_unsupported(vm, "truncate is not supported");
 }
 
 static Value file_iter(VM *vm, Value self) {
@@ -446,8 +485,18 @@ static const GetSetDef file_getsets[] = {
 Type type_file = { .base = STATIC_HDR, .name = "_io.TextIOWrapper", .basicsize = sizeof(FileObj), .trace = file_trace,
                    .finalize = file_finalize, .tp_iter = file_iter, .tp_iternext = file_iternext, .tp_repr = file_repr };
 
-Value file_open(VM *vm, Value path, Value mode, Value encoding) {
+Value file_open(VM *vm, Value path, Value mode, Value encoding, Value newline) {
     (void)encoding;
+    int nl = NL_UNIVERSAL;
+    if (newline && newline != V_NONE) {
+        if (!IS_STR(newline)) return vm_raise(vm, &exc_TypeError, "open() argument 'newline' must be str or None, not %s", v_type(newline)->name);
+        const char *ns = str_cstr(newline);
+        if (!*ns) nl = NL_ANY;
+        else if (!strcmp(ns, "\n")) nl = NL_LF;
+        else if (!strcmp(ns, "\r")) nl = NL_CR;
+        else if (!strcmp(ns, "\r\n")) nl = NL_CRLF;
+        else return vm_raise(vm, &exc_ValueError, "illegal newline value: %s", ns);
+    }
     const char *m = mode ? str_cstr(mode) : "r";
     bool r = false, w = false, a = false, x = false, plus = false, b = false, t = false;
     for (const char *p = m; *p; p++) {
@@ -477,6 +526,7 @@ Value file_open(VM *vm, Value path, Value mode, Value encoding) {
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, mv);
     Value fo = file_new_obj(vm, fd, path, mv, r || plus, !r || plus, b, false);
+    if (fo) AS(FileObj, fo)->newline = (uint8_t)nl;
     ROOTS_RESET(vm);
     if (!fo) plat_close(fd);
     return fo;
@@ -492,7 +542,9 @@ M(b_open) {
         if (strcmp(e, "utf-8") && strcmp(e, "utf8") && strcmp(e, "UTF-8") && strcmp(e, "ascii") && strcmp(e, "latin-1"))
             return vm_raise(vm, &exc_LookupError, "unknown encoding: %s", e);
     }
-    return file_open(vm, o[0], o[1], o[3]);
+    if (o[1] && strchr(str_cstr(o[1]), 'b') && o[5] && o[5] != V_NONE)
+        return vm_raise(vm, &exc_ValueError, "binary mode doesn't take a newline argument");
+    return file_open(vm, o[0], o[1], o[3], o[5]);
 }
 static const MethodDef open_def = {"open", b_open, 0, -1, MF_KW, NULL};
 
@@ -508,32 +560,46 @@ Value vm_print(VM *vm, Value *args, int nargs, Value sep, Value end, Value file,
         if (file == V_NONE) return V_NONE;
     }
     bool direct = v_is_type(file, &type_file) && AS(FileObj, file)->is_std && !AS(FileObj, file)->closed;
-    StrBuf sb = STRBUF_INIT;
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, file);
-    for (int i = 0; i < nargs; i++) {
-        if (i) {
-            if (sep) sb_append(&sb, str_cstr(sep), (size_t)str_len(sep));
-            else sb_putc(&sb, ' ');
-        }
-        Value s = vm_str(vm, args[i]);
-        if (!s) { sb_free(&sb); ROOTS_RESET(vm); return VNULL; }
-        sb_append(&sb, str_cstr(s), (size_t)str_len(s));
-    }
-    if (end) sb_append(&sb, str_cstr(end), (size_t)str_len(end));
-    else sb_putc(&sb, '\n');
-    if (sb.oom) { sb_free(&sb); ROOTS_RESET(vm); return vm_raise_nomem(vm); }
     if (direct) {
+        StrBuf sb = STRBUF_INIT;
+        for (int i = 0; i < nargs; i++) {
+            if (i) {
+                if (sep) sb_append(&sb, str_cstr(sep), (size_t)str_len(sep));
+                else sb_putc(&sb, ' ');
+            }
+            Value s = vm_str(vm, args[i]);
+            if (!s) { sb_free(&sb); ROOTS_RESET(vm); return VNULL; }
+            sb_append(&sb, str_cstr(s), (size_t)str_len(s));
+        }
+        if (end) sb_append(&sb, str_cstr(end), (size_t)str_len(end));
+        else sb_putc(&sb, '\n');
+        if (sb.oom) { sb_free(&sb); ROOTS_RESET(vm); return vm_raise_nomem(vm); }
         vm_write(vm, AS(FileObj, file)->fd, sb.data, sb.len);
         sb_free(&sb);
         if (flush && !vm->in_tx) vm_flush_std(vm);
         ROOTS_RESET(vm);
         return V_NONE;
     }
-    Value s = str_from_sb(vm, &sb);
-    if (!s) { ROOTS_RESET(vm); return VNULL; }
-    ROOT_PUSH(vm, s);
-    Value r = vm_call_method(vm, file, NM(write), &s, 1);
+    /* Any other file: one write() per piece, as CPython does. */
+    Value write = vm_getattr(vm, file, NM(write));
+    if (!write) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, write);
+    Value r = V_NONE;
+    for (int i = 0; i < nargs && r; i++) {
+        if (i) {
+            Value sp = sep ? sep : str_from_cstr(vm, " ");
+            r = sp ? vm_call1(vm, write, sp) : VNULL;
+            if (!r) break;
+        }
+        Value s = vm_str(vm, args[i]);
+        r = s ? vm_call1(vm, write, s) : VNULL;
+    }
+    if (r) {
+        Value e = end ? end : str_from_cstr(vm, "\n");
+        r = e ? vm_call1(vm, write, e) : VNULL;
+    }
     if (r && flush) {
         bool err;
         Value fl = vm_getattr_opt(vm, file, NM(flush), &err);
@@ -581,7 +647,19 @@ void io_init_std(VM *vm) {
         *std[i].slot = file_new_obj(vm, std[i].fd, nm, md, std[i].fd == 0, std[i].fd != 0, false, true);
     }
     dict_set_cstr(vm, G->builtins, "open", builtin_function_new(vm, &open_def, VNULL, VNULL));
+    /* io.UnsupportedOperation(OSError, ValueError) */
+    gc_add_root(&unsupported_op);
+    Value ns = dict_new(vm);
+    ROOTS_MARK(vm);
+    ROOT_PUSH(vm, ns);
+    dict_set_cstr(vm, ns, "__module__", str_from_cstr(vm, "io"));
+    Value bases = tuple_pack(vm, 2, v_from_ptr(&exc_OSError), v_from_ptr(&exc_ValueError));
+    ROOT_PUSH(vm, bases);
+    unsupported_op = type_new_class(vm, &type_type, str_from_cstr(vm, "UnsupportedOperation"), bases, ns);
+    ROOTS_RESET(vm);
 }
+
+Value io_unsupported_operation(void) { return unsupported_op; }
 
 void io_init_types(void) {
     type_ready(&type_file);

@@ -580,6 +580,15 @@ static void reverse_arrays(Value *k, Value *v, int64_t n) {
     }
 }
 
+/* The reverse= argument of sort/sorted: an int-like value, as CPython's
+ * argument parser demands (-1 with an exception otherwise). */
+int list_sort_reverse_arg(VM *vm, Value v) {
+    if (!v) return 0;
+    Value i = vm_index(vm, v);
+    if (!i) return -1;
+    return vm_truthy(vm, i);
+}
+
 bool list_sort(VM *vm, Value self, Value keyfunc, bool reverse) {
     List *l = AS(List, self);
     int64_t n = lsize(vm, l);
@@ -772,11 +781,8 @@ static Value m_sort(VM *vm, Value *args, int nargs, Value kwnames) {
     Value out[2];
     if (!vm_parse_args(vm, "sort", args + 1, nargs - 1, kwnames, names, 0, 0, out)) return VNULL;
     if (nargs > 1) return vm_raise(vm, &exc_TypeError, "sort() takes no positional arguments");
-    int rev = 0;
-    if (out[1]) {
-        rev = vm_truthy(vm, out[1]);
-        if (rev < 0) return VNULL;
-    }
+    int rev = list_sort_reverse_arg(vm, out[1]);
+    if (rev < 0) return VNULL;
     return list_sort(vm, SELF, out[0], rev) ? V_NONE : VNULL;
 }
 

@@ -5,9 +5,11 @@ typedef struct BuiltinModule { const char *name; ModuleInitFn init; } BuiltinMod
 
 Value mod_math_init(VM *vm);
 Value mod_time_init(VM *vm);
+Value mod_collections_init(VM *vm);
 
 const BuiltinModule builtin_modules[] = {
     {"math", mod_math_init},
     {"time", mod_time_init},
+    {"_collections", mod_collections_init},
     {NULL, NULL}
 };

@@ -788,25 +788,27 @@ static AstExpr *boolop(Parser *p, int optok, AstBoolOp op, AstExpr *(*operand)(P
 
 static AstExpr *comparison(Parser *p);
 
-/* inversion: 'not' inversion | comparison */
+/* inversion: 'not' inversion | comparison, as a loop (no C recursion) */
 static AstExpr *inversion(Parser *p) {
-    LexToken *st = peek(p);
-    if (st->type != LT_NOT)
-        return comparison(p);
-    ENTER(p);
-    size_t m = p->pos++;
-    AstExpr *v = inversion(p);
-    LEAVE(p);
+    size_t m = p->pos, n = 0;
+    while (ptype(p) == LT_NOT) {
+        p->pos++;
+        n++;
+    }
+    AstExpr *v = comparison(p);
     if (!v) {
         p->pos = m;
         return NULL;
     }
-    AstExpr *e = mk_expr(p, EXPR_UNARYOP, st);
-    if (!e)
-        return NULL;
-    e->u.unaryop.op = UOP_NOT;
-    e->u.unaryop.operand = v;
-    return e;
+    while (n-- > 0) {
+        AstExpr *e = mk_expr(p, EXPR_UNARYOP, &p->toks[m + n]);
+        if (!e)
+            return NULL;
+        e->u.unaryop.op = UOP_NOT;
+        e->u.unaryop.operand = v;
+        v = e;
+    }
+    return v;
 }
 
 static AstExpr *conjunction(Parser *p) { return boolop(p, LT_AND, BOOL_AND, inversion); }
@@ -922,59 +924,78 @@ static AstExpr *binary(Parser *p, int min_prec) {
 
 RULE(bitwise_or, R_BITWISE_OR, AstExpr) { return binary(p, 1); }
 
-/* power: await_primary '**' factor | await_primary */
-static AstExpr *power(Parser *p) {
-    LexToken *st = peek(p);
-    if (st->type == LT_AWAIT) {
-        /* AWAIT primary: valid Python 3.11 that txpy does not support */
-        p->pos++;
-        if (primary(p))
-            async_error(p, st);
-        p->pos--;
-        return NULL;
-    }
-    AstExpr *a = primary(p);
-    if (!a || ptype(p) != LT_DOUBLESTAR)
-        return a;
-    size_t m = p->pos++;
-    AstExpr *b = factor(p);
-    if (!b) {
-        p->pos = m;
-        return p->error ? NULL : a;
-    }
-    AstExpr *e = mk_expr(p, EXPR_BINOP, st);
-    if (!e)
-        return NULL;
-    e->u.binop.left = a;
-    e->u.binop.op = OP_POW;
-    e->u.binop.right = b;
-    return e;
-}
-
-/* factor: '+' factor | '-' factor | '~' factor | power */
-static AstExpr *factor(Parser *p) {
-    LexToken *st = peek(p);
+/* A pending unary operator or '**' of factor()'s explicit stack. */
+typedef struct FactorFrame {
+    const LexToken *tok;    /* the operator, or the first token of the base */
+    bool is_pow;
     AstUnaryOp op;
-    switch (st->type) {
-    case LT_PLUS: op = UOP_UADD; break;
-    case LT_MINUS: op = UOP_USUB; break;
-    case LT_TILDE: op = UOP_INVERT; break;
-    default: return power(p);
+    AstExpr *left;          /* '**': the base */
+    size_t pos;             /* where to backtrack if the operand fails */
+} FactorFrame;
+DEFINE_VEC(FrameVec, FactorFrame)
+
+/* factor: '+' factor | '-' factor | '~' factor | power
+ * power: await_primary '**' factor | await_primary
+ * Both recurse only to the right, so they are parsed with an explicit
+ * stack: chains like "- - - x" or "a ** b ** c" of any length cost no C
+ * stack.  A failed '**' operand leaves the base alone (PEG backtracking); a
+ * failed unary operand fails the unary operator. */
+static AstExpr *factor(Parser *p) {
+    FrameVec st = {0};
+    AstExpr *cur;
+    for (;;) {
+        LexToken *t = peek(p);
+        FactorFrame f = {t, false, UOP_UADD, NULL, p->pos};
+        if (t->type == LT_PLUS || t->type == LT_MINUS || t->type == LT_TILDE) {
+            f.op = t->type == LT_PLUS ? UOP_UADD : t->type == LT_MINUS ? UOP_USUB : UOP_INVERT;
+            if (!FrameVec_push(p, &st, f))
+                return NULL;
+            p->pos++;
+            continue;
+        }
+        if (t->type == LT_AWAIT) {
+            /* AWAIT primary: valid Python 3.11 that txpy does not support */
+            p->pos++;
+            if (primary(p))
+                async_error(p, t);
+            p->pos = f.pos;
+            cur = NULL;
+            break;
+        }
+        cur = primary(p);
+        if (!cur || ptype(p) != LT_DOUBLESTAR)
+            break;
+        f.is_pow = true;
+        f.left = cur;
+        f.pos = p->pos;
+        if (!FrameVec_push(p, &st, f))
+            return NULL;
+        p->pos++;
     }
-    ENTER(p);
-    size_t m = p->pos++;
-    AstExpr *v = factor(p);
-    LEAVE(p);
-    if (!v) {
-        p->pos = m;
-        return NULL;
+    while (st.n > 0) {
+        FactorFrame f = st.items[--st.n];
+        if (p->error)
+            return NULL;
+        if (!cur) {
+            p->pos = f.pos;
+            if (f.is_pow)
+                cur = f.left;
+            continue;
+        }
+        AstExpr *e = mk_expr(p, f.is_pow ? EXPR_BINOP : EXPR_UNARYOP, f.tok);
+        if (!e)
+            return NULL;
+        if (f.is_pow) {
+            e->u.binop.left = f.left;
+            e->u.binop.op = OP_POW;
+            e->u.binop.right = cur;
+        } else {
+            e->u.unaryop.op = f.op;
+            e->u.unaryop.operand = cur;
+        }
+        cur = e;
     }
-    AstExpr *e = mk_expr(p, EXPR_UNARYOP, st);
-    if (!e)
-        return NULL;
-    e->u.unaryop.op = op;
-    e->u.unaryop.operand = v;
-    return e;
+    return p->error ? NULL : cur;
 }
 
 /* primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
@@ -1055,10 +1076,12 @@ static AstExpr *slice_item(Parser *p) {
         e->u.slice.step = step;
         return e;
     }
-    if (p->invalid || !lower) {
+    if (p->invalid) {
         p->pos = m;
         return named_expression(p);
     }
+    if (!lower)
+        return NULL;    /* named_expression would fail the same way */
     return ptype(p) == LT_COLONEQUAL ? (p->pos = m, NULL) : lower;
 }
 
@@ -1485,8 +1508,10 @@ static bool first_kvpair(Parser *p, ExprVec *keys, ExprVec *values) {
 
 /* dict | dictcomp after a '{' that is not followed by '}'.  When the first
  * item is a plain expression not followed by ':', it is handed back in
- * *plain (ending at *plain_end) for the set rule to reuse. */
-static AstExpr *dict_items(Parser *p, const LexToken *st, AstExpr **plain, size_t *plain_end) {
+ * *plain (ending at *plain_end) for the set rule to reuse; when it is not an
+ * expression at all, *no_item is set (the set rule would fail the same way). */
+static AstExpr *dict_items(Parser *p, const LexToken *st, AstExpr **plain, size_t *plain_end,
+                           bool *no_item) {
     ExprVec keys = {0}, values = {0};
     LexToken *ds = peek(p);
     size_t k = p->pos;
@@ -1507,8 +1532,10 @@ static AstExpr *dict_items(Parser *p, const LexToken *st, AstExpr **plain, size_
             return NULL;
     } else {
         AstExpr *key = expression(p);
-        if (!key)
+        if (!key) {
+            *no_item = true;
             return NULL;
+        }
         if (!accept(p, LT_COLON)) {
             *plain = key;
             *plain_end = p->pos;
@@ -1557,9 +1584,10 @@ static AstExpr *brace_atom(Parser *p) {
         return mk_expr(p, EXPR_DICT, st);
     AstExpr *first = NULL;
     size_t first_end = 0;
+    bool no_item = false;
     int t = ptype(p);
     if (t != LT_STAR && !(t == LT_NAME && ptype_at(p, 1) == LT_COLONEQUAL)) {
-        AstExpr *e = dict_items(p, st, &first, &first_end);
+        AstExpr *e = dict_items(p, st, &first, &first_end, &no_item);
         if (e || p->error)
             return e;
         if (p->invalid) {
@@ -1574,6 +1602,8 @@ static AstExpr *brace_atom(Parser *p) {
      * is what star_named_expression would give */
     if (first && first_end < p->ntoks && p->toks[first_end].type != LT_COLONEQUAL) {
         p->pos = first_end;
+    } else if (no_item && !p->invalid) {
+        first = NULL;       /* pass 1 re-parsing it would fail the same way */
     } else {
         p->pos = m + 1;
         first = star_named_expression(p);
@@ -1900,7 +1930,8 @@ static bool invalid_kwarg(Parser *p) {
  * starred_expression)*, then (NAME '=' expression | '**' expression)*.
  * `pre`, when given, is the first item already parsed (ending at pre_end).
  * Stops before a comma that is not followed by another item. */
-static bool args_rule_pre(Parser *p, ExprVec *args, KwVec *kws, AstExpr *pre, size_t pre_end) {
+static bool args_rule_pre(Parser *p, ExprVec *args, KwVec *kws, AstExpr *pre, size_t pre_end,
+                          bool pre_failed) {
     size_t n0 = args->n + kws->n;
     int state = 0;      /* 0 positional, 1 kwarg_or_starred, 2 kwarg_or_double_starred */
     size_t comma = 0;
@@ -1913,6 +1944,8 @@ static bool args_rule_pre(Parser *p, ExprVec *args, KwVec *kws, AstExpr *pre, si
             if (first && pre) {
                 p->pos = pre_end;
                 item = pre;
+            } else if (first && pre_failed) {
+                item = NULL;
             } else if (t->type == LT_STAR) {
                 item = starred_expression(p);
             } else if (t->type == LT_NAME && ptype_at(p, 1) == LT_COLONEQUAL) {
@@ -1964,7 +1997,7 @@ static bool args_rule_pre(Parser *p, ExprVec *args, KwVec *kws, AstExpr *pre, si
 }
 
 static bool args_rule(Parser *p, ExprVec *args, KwVec *kws) {
-    return args_rule_pre(p, args, kws, NULL, 0);
+    return args_rule_pre(p, args, kws, NULL, 0, false);
 }
 
 /* invalid_arguments (pass 2), just after the '(' */
@@ -2059,13 +2092,16 @@ static AstExpr *call_trailer(Parser *p, AstExpr *func, const LexToken *st) {
     KwVec kws = {0};
     AstExpr *first = NULL;
     size_t first_end = 0;
+    bool tried = false;
     int t = ptype(p);
     if (t == LT_NAME && ptype_at(p, 1) == LT_COLONEQUAL) {
         first = assignment_expression(p);
+        tried = true;
     } else if (t != LT_STAR && t != LT_DOUBLESTAR && !(t == LT_NAME && ptype_at(p, 1) == LT_EQUAL)) {
         first = expression(p);
         if (first && ptype(p) == LT_COLONEQUAL)
             first = NULL;
+        tried = true;
     }
     if (p->error)
         return NULL;
@@ -2089,7 +2125,7 @@ static AstExpr *call_trailer(Parser *p, AstExpr *func, const LexToken *st) {
     }
     p->pos = a0;
     if (ptype(p) != LT_RPAR) {
-        if (!args_rule_pre(p, &args, &kws, first, first_end))
+        if (!args_rule_pre(p, &args, &kws, first, first_end, tried && !first && !p->invalid))
             goto fail;
         accept(p, LT_COMMA);
         if (ptype(p) != LT_RPAR)
@@ -3094,8 +3130,10 @@ static bool else_block(Parser *p, AstStmtList *out) {
     return false;
 }
 
-/* if_stmt / elif_stmt */
-static AstStmt *if_stmt(Parser *p) {
+/* One 'if' or 'elif' clause: invalid_if_stmt / invalid_elif_stmt, then
+ * kw named_expression ':' block.  Returns an If node without orelse whose
+ * end is fixed up by if_stmt. */
+static AstStmt *if_clause(Parser *p) {
     LexToken *st = peek(p);
     size_t m = p->pos;
     const char *what = st->type == LT_IF ? "'if' statement" : "'elif' statement";
@@ -3109,36 +3147,53 @@ static AstStmt *if_stmt(Parser *p) {
     }
     p->pos++;
     AstExpr *test = named_expression(p);
-    AstStmtList body, orelse = {0, NULL};
+    AstStmtList body;
     if (!test || !accept(p, LT_COLON) || !block(p, &body)) {
         p->pos = m;
         return NULL;
     }
-    if (ptype(p) == LT_ELIF) {
-        ENTER(p);
-        AstStmt *e = if_stmt(p);
-        LEAVE(p);
-        if (e) {
-            AstStmt **items = ast_alloc(p->arena, sizeof *items);
-            if (!items) {
-                ast_error_nomem(p);
-                return NULL;
-            }
-            items[0] = e;
-            orelse = (AstStmtList){1, items};
-        }
-    } else if (ptype(p) == LT_ELSE) {
-        else_block(p, &orelse);
-    }
-    if (p->error)
-        return NULL;
     AstStmt *s = mk_stmt(p, STMT_IF, st);
     if (s) {
         s->u.if_.test = test;
         s->u.if_.body = body;
-        s->u.if_.orelse = orelse;
     }
     return s;
+}
+
+/* if_stmt: 'if' ... ':' block (elif_stmt | [else_block]); the elif chain
+ * becomes nested If nodes, built in a loop (no C recursion).  As in
+ * CPython, a clause that fails ends the chain at the previous one. */
+static AstStmt *if_stmt(Parser *p) {
+    AstStmt *top = if_clause(p);
+    if (!top)
+        return NULL;
+    StmtVec chain = {0};
+    if (!StmtVec_push(p, &chain, top))
+        return NULL;
+    AstStmt *cur = top;
+    while (ptype(p) == LT_ELIF) {
+        AstStmt *e = if_clause(p);
+        if (!e)
+            break;
+        AstStmt **items = ast_alloc(p->arena, sizeof *items);
+        if (!items || !StmtVec_push(p, &chain, e)) {
+            ast_error_nomem(p);
+            return NULL;
+        }
+        items[0] = e;
+        cur->u.if_.orelse = (AstStmtList){1, items};
+        cur = e;
+    }
+    if (p->error)
+        return NULL;
+    if (ptype(p) == LT_ELSE && !else_block(p, &cur->u.if_.orelse) && p->error)
+        return NULL;
+    const LexToken *lt = last_tok(p);
+    for (size_t i = 0; i < chain.n; i++) {
+        chain.items[i]->end_lineno = lt->end_lineno;
+        chain.items[i]->end_col = lt->end_col;
+    }
+    return top;
 }
 
 /* while_stmt: invalid_while_stmt | 'while' named_expression ':' block [else_block] */

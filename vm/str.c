@@ -1606,7 +1606,7 @@ static int str_bool(VM *vm, Value v) { (void)vm; return str_len(v) != 0; }
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
 Type type_strindex = { .base = STATIC_HDR, .name = "str_index", .basicsize = sizeof(StrIndex) };
 Type type_str = {
-    .base = STATIC_HDR, .name = "str", .basicsize = sizeof(Str), .flags = TF_BASETYPE | TF_STR_SUBCLASS,
+    .base = STATIC_HDR, .name = "str", .basicsize = sizeof(Str), .flags = TF_BASETYPE | TF_STR_SUBCLASS | TF_VAR_LAYOUT,
     .trace = str_trace, .tp_new = str_new_fn, .tp_repr = str_repr, .tp_str = str_str,
     .tp_hash = str_hash_slot, .tp_richcompare = str_richcompare, .tp_iter = str_iter, .tp_len = str_len_slot,
     .tp_getitem = str_getitem, .tp_contains = str_contains, .tp_bool = str_bool,

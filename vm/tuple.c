@@ -264,7 +264,7 @@ static Value self_iter(VM *vm, Value self) { (void)vm; return self; }
 
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
 Type type_tuple = {
-    .base = STATIC_HDR, .name = "tuple", .basicsize = sizeof(Tuple), .flags = TF_BASETYPE | TF_TUPLE_SUBCLASS,
+    .base = STATIC_HDR, .name = "tuple", .basicsize = sizeof(Tuple), .flags = TF_BASETYPE | TF_TUPLE_SUBCLASS | TF_VAR_LAYOUT,
     .trace = tuple_trace, .tp_new = tuple_new_fn, .tp_repr = tuple_repr_impl, .tp_hash = tuple_hash,
     .tp_richcompare = tuple_richcompare, .tp_iter = tuple_iter, .tp_len = tuple_len_slot,
     .tp_getitem = tuple_getitem, .tp_contains = tuple_contains,

@@ -1296,6 +1296,10 @@ static Value c3_mro(VM *vm, Type *t, Value bases) {
 static Type *solid_base(Type *t) {
     if (!t) return &type_object;
     if (t->flags & TF_HEAPTYPE) return solid_base(t->base_type);
+    /* A static type adding no fields to its base shares the base's layout. */
+    if (t->base_type && t->basicsize == t->base_type->basicsize && t->trace_layout == t->base_type->trace_layout &&
+        (t->flags & TF_VAR_LAYOUT) == (t->base_type->flags & TF_VAR_LAYOUT))
+        return solid_base(t->base_type);
     return t;
 }
 

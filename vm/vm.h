@@ -349,6 +349,7 @@ Value list_from_iter(VM *vm, Value iterable);
 Value list_as_tuple(VM *vm, Value l);
 Value list_items_snapshot(VM *vm, Value l, int64_t *n);  /* ValArray of the items */
 bool list_sort(VM *vm, Value l, Value key, bool reverse);
+int list_sort_reverse_arg(VM *vm, Value v);
 
 Value dict_new(VM *vm);
 Value dict_new_sized(VM *vm, int64_t n);
@@ -516,7 +517,8 @@ void sys_set_argv(VM *vm, int argc, char **argv);
 void vm_write(VM *vm, int fd, const char *s, size_t n);
 void vm_flush_std(VM *vm);
 Value vm_print(VM *vm, Value *args, int nargs, Value sep, Value end, Value file, bool flush);
-Value file_open(VM *vm, Value path, Value mode, Value encoding);
+Value file_open(VM *vm, Value path, Value mode, Value encoding, Value newline);
+Value io_unsupported_operation(void);
 void io_init_types(void);
 
 /* ---- transactions (txn.c) ---- */
