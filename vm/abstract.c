@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char *const binop_syms[NB_COUNT] = {"+", "-", "*", "@", "/", "//", "%", "**", "<<", ">>", "&", "|", "^"};
+static const char *const binop_syms[NB_COUNT] = {"+", "-", "*", "@", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^"};
 static const char *const ibinop_syms[NB_COUNT] = {"+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^="};
 static const char *const cmp_syms[6] = {"<", "<=", "==", "!=", ">", ">="};
 
@@ -78,6 +78,29 @@ Value vm_str(VM *vm, Value v) {
     leave_recursive(vm);
     if (r && !IS_STR(r)) return vm_raise(vm, &exc_TypeError, "__str__ returned non-string (type %s)", v_type(r)->name);
     return r;
+}
+
+/* How error messages name a callable, as CPython's _PyObject_FunctionStr:
+ * "module.qualname()" ("qualname()" for builtins), else str(f). */
+Value vm_function_str(VM *vm, Value f) {
+    bool err;
+    Value qn = vm_getattr_opt(vm, f, NM(__qualname__), &err);
+    if (err) vm_exc_clear(vm);
+    if (!qn || !IS_STR(qn)) return vm_str(vm, f);
+    ROOTS_MARK(vm);
+    ROOT_PUSH(vm, qn);
+    Value mod = vm_getattr_opt(vm, f, NM(__module__), &err);
+    if (err) vm_exc_clear(vm);
+    StrBuf sb = STRBUF_INIT;
+    if (mod && IS_STR(mod) && strcmp(str_cstr(mod), "builtins")) {
+        sb_append(&sb, str_cstr(mod), (size_t)str_len(mod));
+        sb_putc(&sb, '.');
+    }
+    sb_append(&sb, str_cstr(qn), (size_t)str_len(qn));
+    sb_append(&sb, "()", 2);
+    ROOTS_RESET(vm);
+    if (sb.oom) { sb_free(&sb); return vm_raise_nomem(vm); }
+    return str_from_sb(vm, &sb);
 }
 
 Value vm_ascii(VM *vm, Value v) {
@@ -180,12 +203,16 @@ int vm_compare_bool(VM *vm, Value a, Value b, int op) {
     return vm_truthy(vm, r);
 }
 
+Value v_box_nan(void) {
+    static _Atomic uint64_t serial;
+    uint64_t n = atomic_fetch_add_explicit(&serial, 1, memory_order_relaxed) + 1;
+    return (V_CANON_NAN | (n & ((1ULL << 51) - 1))) + V_DOUBLE_OFFSET;
+}
+
+/* Equality as containers test it (CPython's PyObject_RichCompareBool):
+ * identity implies equality, even for a NaN. */
 int vm_eq(VM *vm, Value a, Value b) {
-    if (a == b) {
-        /* identity implies equality, except for NaN floats */
-        if (v_is_float(a)) { double d = v_float(a); return d == d; }
-        return 1;
-    }
+    if (a == b) return 1;
     if (v_both_int(a, b)) return 0;
     if (v_is_float(a) && v_is_float(b)) return v_float(a) == v_float(b);
     if (IS_EXACT_STR(a) && IS_EXACT_STR(b)) return str_eq(a, b);
@@ -471,6 +498,22 @@ Value vm_next(VM *vm, Value it) {
 }
 
 /* ---- arithmetic ---- */
+static bool is_repeatable_seq(Value v) {
+    if (!v_is_obj(v)) return false;
+    Type *t = v_type(v);
+    return (t->flags & (TF_LIST_SUBCLASS | TF_TUPLE_SUBCLASS | TF_STR_SUBCLASS)) || v_isinstance_of(v, &type_bytes) ||
+           v_isinstance_of(v, &type_bytearray);
+}
+
+static Value binop_type_error(VM *vm, int op, Value a, Value b, const char *sym) {
+    if (op == NB_MUL && (is_repeatable_seq(a) || is_repeatable_seq(b))) {
+        Value other = is_repeatable_seq(a) ? b : a;
+        return vm_raise(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%s'", v_type(other)->name);
+    }
+    return vm_raise(vm, &exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym, v_type(a)->name,
+                    v_type(b)->name);
+}
+
 static Value binop1(VM *vm, int op, Value a, Value b) {
     Type *ta = v_type(a), *tb = v_type(b);
     BinaryFn fa = ta->nb[op], fb = tb != ta ? tb->nb[op] : NULL;
@@ -496,8 +539,7 @@ Value vm_binop(VM *vm, int op, Value a, Value b) {
     leave_recursive(vm);
     if (r != V_NOTIMPL) return r;
     if (op == NB_MOD && IS_STR(a)) return str_percent_format(vm, a, b);
-    return vm_raise(vm, &exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", binop_syms[op],
-                    v_type(a)->name, v_type(b)->name);
+    return binop_type_error(vm, op, a, b, binop_syms[op]);
 }
 
 Value vm_inplace_op(VM *vm, int op, Value a, Value b) {
@@ -510,8 +552,7 @@ Value vm_inplace_op(VM *vm, int op, Value a, Value b) {
     if (v_both_int(a, b)) return int_binop(vm, op, a, b);
     Value r = binop1(vm, op, a, b);
     if (r != V_NOTIMPL) return r;
-    return vm_raise(vm, &exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", ibinop_syms[op],
-                    v_type(a)->name, v_type(b)->name);
+    return binop_type_error(vm, op, a, b, ibinop_syms[op]);
 }
 
 Value vm_pow3(VM *vm, Value a, Value b, Value c) {

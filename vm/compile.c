@@ -1402,9 +1402,12 @@ static void compile_call_args(Compiler *c, AstExprList *args, AstKeywordList *kw
         }
         return;
     }
-    /* general form: f(*args, **kwargs) */
+    /* general form: f(*args, **kwargs); a lone *x goes to CALL_EX as is */
     (void)extra_self;
-    compile_sequence(c, args, 1);
+    if (args->n == 1 && args->items[0]->kind == EXPR_STARRED)
+        compile_expr(c, args->items[0]->u.starred.value);
+    else
+        compile_sequence(c, args, 1);
     if (!kws->n) {
         emit(c, OP_CALL_EX, 0);
         return;

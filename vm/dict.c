@@ -400,7 +400,8 @@ int dict_merge_kwargs(VM *vm, Value d, Value other, bool check_dup, Value func) 
         Value keys = vm_getattr_opt(vm, other, NM(keys), &err);
         if (err) return -1;
         if (!keys) {
-            vm_raise(vm, &exc_TypeError, "%S argument after ** must be a mapping, not %T", func, other);
+            Value fs = vm_function_str(vm, func);
+            if (fs) vm_raise(vm, &exc_TypeError, "%U argument after ** must be a mapping, not %T", fs, other);
             return -1;
         }
     }
@@ -425,7 +426,9 @@ int dict_merge_kwargs(VM *vm, Value d, Value other, bool check_dup, Value func) 
             Value old = dict_get(vm, d, k, &err);
             if (err) { ROOTS_RESET(vm); return -1; }
             if (old) {
-                vm_raise(vm, &exc_TypeError, "%S got multiple values for keyword argument '%U'", func, k);
+                ROOT_PUSH(vm, k);
+                Value fs = vm_function_str(vm, func);
+                if (fs) vm_raise(vm, &exc_TypeError, "%U got multiple values for keyword argument '%U'", fs, k);
                 ROOTS_RESET(vm);
                 return -1;
             }
@@ -867,26 +870,42 @@ static Value view_or(VM *vm, Value a, Value b) { return view_setop(vm, a, b, NB_
 static Value view_xor(VM *vm, Value a, Value b) { return view_setop(vm, a, b, NB_XOR); }
 static Value view_sub(VM *vm, Value a, Value b) { return view_setop(vm, a, b, NB_SUB); }
 
-static Value view_richcompare(VM *vm, Value a, Value b, int op) {
-    if (OBJ(a)->type == &type_dict_values) return V_NOTIMPL;
-    Value sa = set_new(vm, &type_set);
-    if (!sa) return VNULL;
+/* Every item of a is in b (b's own `in`, so items views compare values
+ * with ==, never hashing them). */
+static int all_contained_in(VM *vm, Value a, Value b) {
+    Value it = vm_iter(vm, a);
+    if (!it) return -1;
     ROOTS_MARK(vm);
-    ROOT_PUSH(vm, sa);
-    if (set_update(vm, sa, a) < 0) { ROOTS_RESET(vm); return VNULL; }
-    Value r;
-    if (v_is_obj(b) && (OBJ(b)->type == &type_dict_keys || OBJ(b)->type == &type_dict_items ||
-                        OBJ(b)->type == &type_set || OBJ(b)->type == &type_frozenset)) {
-        Value sb = set_new(vm, &type_set);
-        if (!sb) { ROOTS_RESET(vm); return VNULL; }
-        ROOT_PUSH(vm, sb);
-        if (set_update(vm, sb, b) < 0) { ROOTS_RESET(vm); return VNULL; }
-        r = vm_richcompare(vm, sa, sb, op);
-    } else {
-        r = V_NOTIMPL;
+    ROOT_PUSH(vm, it);
+    Value x;
+    int ok = 1;
+    while ((x = vm_next(vm, it))) {
+        int r = vm_contains(vm, b, x);
+        if (r <= 0) { ok = r; break; }
     }
     ROOTS_RESET(vm);
-    return r;
+    if (vm->exc) return -1;
+    return ok;
+}
+
+static Value view_richcompare(VM *vm, Value a, Value b, int op) {
+    if (OBJ(a)->type == &type_dict_values) return V_NOTIMPL;
+    if (!(v_is_obj(b) && (OBJ(b)->type == &type_dict_keys || OBJ(b)->type == &type_dict_items ||
+                          v_isinstance_of(b, &type_set) || v_isinstance_of(b, &type_frozenset))))
+        return V_NOTIMPL;
+    int64_t la = vm_len(vm, a), lb = vm_len(vm, b);
+    if (la < 0 || lb < 0) return VNULL;
+    int r;
+    switch (op) {
+    case CMP_EQ_OP: case CMP_NE_OP: r = la == lb ? all_contained_in(vm, a, b) : 0; break;
+    case CMP_LT_OP: r = la < lb ? all_contained_in(vm, a, b) : 0; break;
+    case CMP_LE_OP: r = la <= lb ? all_contained_in(vm, a, b) : 0; break;
+    case CMP_GT_OP: r = la > lb ? all_contained_in(vm, b, a) : 0; break;
+    default: r = la >= lb ? all_contained_in(vm, b, a) : 0; break;
+    }
+    if (r < 0) return VNULL;
+    if (op == CMP_NE_OP) r = !r;
+    return r ? V_TRUE : V_FALSE;
 }
 
 static Value view_isdisjoint(VM *vm, Value *args, int nargs, Value kw) {

@@ -108,12 +108,27 @@ bool frame_bind_args(VM *vm, Frame *f, Function *fn, Value *args, int nargs, Val
             if (dict_set(vm, kwdict, key, val) < 0) return false;
             continue;
         }
-        for (j = 0; j < co->posonlyargcount; j++) {
-            if (str_eq(names[j], key)) {
-                vm_raise(vm, &exc_TypeError, "%U() got some positional-only arguments passed as keyword arguments: '%U'",
-                         fn_qualname(vm, fn), key);
-                return false;
+        for (j = 0; j < co->posonlyargcount; j++)
+            if (str_eq(names[j], key)) break;
+        if (j < co->posonlyargcount) {
+            /* name every positional-only parameter passed by keyword */
+            StrBuf sb = STRBUF_INIT;
+            for (int k2 = 0; k2 < nkw; k2++) {
+                Value key2 = tuple_items(kwnames)[k2];
+                for (int j2 = 0; j2 < co->posonlyargcount; j2++) {
+                    if (str_eq(names[j2], key2)) {
+                        if (sb.len) sb_append(&sb, ", ", 2);
+                        sb_append(&sb, str_cstr(key2), (size_t)str_len(key2));
+                        break;
+                    }
+                }
             }
+            sb_putc(&sb, 0);
+            if (sb.oom) vm_raise_nomem(vm);
+            else vm_raise(vm, &exc_TypeError, "%U() got some positional-only arguments passed as keyword arguments: '%s'",
+                          fn_qualname(vm, fn), sb.data);
+            sb_free(&sb);
+            return false;
         }
         vm_raise(vm, &exc_TypeError, "%U() got an unexpected keyword argument '%U'", fn_qualname(vm, fn), key);
         return false;
@@ -1276,7 +1291,8 @@ L_CALL_EX: {
             if (!t) {
                 if (vm_exc_matches(vm, &exc_TypeError) && !v_type(args)->tp_iter && !v_type(args)->tp_getitem) {
                     vm_exc_clear(vm);
-                    vm_raise(vm, &exc_TypeError, "%S argument after * must be an iterable, not %s", func, v_type(args)->name);
+                    Value fs = vm_function_str(vm, func);
+                    if (fs) vm_raise(vm, &exc_TypeError, "%U argument after * must be an iterable, not %s", fs, v_type(args)->name);
                 }
                 if (kwargs) sp++;
                 ERR();

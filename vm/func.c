@@ -263,16 +263,18 @@ Value builtin_function_new(VM *vm, const MethodDef *def, Value self, Value owner
     return v_from_ptr(f);
 }
 
-static bool check_def_args(VM *vm, const MethodDef *d, int nargs, Value kwnames, bool bound_self) {
+/* owner: the type a method belongs to (messages say "list.append()"), or NULL. */
+static bool check_def_args(VM *vm, const MethodDef *d, int nargs, Value kwnames, bool bound_self, const Type *owner) {
+    const char *on = owner ? owner->name : "", *dot = owner ? "." : "";
     if (kwnames && tuple_len(kwnames) && !(d->flags & MF_KW)) {
-        vm_raise(vm, &exc_TypeError, "%s() takes no keyword arguments", d->name);
+        vm_raise(vm, &exc_TypeError, "%s%s%s() takes no keyword arguments", on, dot, d->name);
         return false;
     }
     int shown = nargs - (bound_self ? 1 : 0);
     int mn = d->min_args - (bound_self ? 1 : 0), mx = d->max_args < 0 ? -1 : d->max_args - (bound_self ? 1 : 0);
     if (nargs < d->min_args || (d->max_args >= 0 && nargs > d->max_args)) {
-        if (mx == 0) vm_raise(vm, &exc_TypeError, "%s() takes no arguments (%d given)", d->name, shown);
-        else if (mn == mx && mn == 1) vm_raise(vm, &exc_TypeError, "%s() takes exactly one argument (%d given)", d->name, shown);
+        if (mx == 0) vm_raise(vm, &exc_TypeError, "%s%s%s() takes no arguments (%d given)", on, dot, d->name, shown);
+        else if (mn == mx && mn == 1) vm_raise(vm, &exc_TypeError, "%s%s%s() takes exactly one argument (%d given)", on, dot, d->name, shown);
         else if (mn == mx) vm_raise(vm, &exc_TypeError, "%s expected %d argument%s, got %d", d->name, mn, mn == 1 ? "" : "s", shown);
         else if (nargs < d->min_args) vm_raise(vm, &exc_TypeError, "%s expected at least %d argument%s, got %d", d->name, mn, mn == 1 ? "" : "s", shown);
         else vm_raise(vm, &exc_TypeError, "%s expected at most %d argument%s, got %d", d->name, mx, mx == 1 ? "" : "s", shown);
@@ -285,7 +287,7 @@ static Value builtin_call(VM *vm, Value selfv, Value *args, int nargs, Value kwn
     BuiltinFunction *f = AS(BuiltinFunction, selfv);
     const MethodDef *d = f->def;
     if (!f->self || v_is_type(f->self, &type_module)) {   /* module functions do not receive the module */
-        if (!check_def_args(vm, d, nargs, kwnames, false)) return VNULL;
+        if (!check_def_args(vm, d, nargs, kwnames, false, NULL)) return VNULL;
         return d->fn(vm, args, nargs, kwnames);
     }
     int nk = kwnames ? (int)tuple_len(kwnames) : 0;
@@ -294,7 +296,8 @@ static Value builtin_call(VM *vm, Value selfv, Value *args, int nargs, Value kwn
     if (!argv) return vm_raise_nomem(vm);
     argv[0] = f->self;
     memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
-    Value r = check_def_args(vm, d, nargs + 1, kwnames, true) ? d->fn(vm, argv, nargs + 1, kwnames) : VNULL;
+    const Type *owner = f->qualname_owner && IS_TYPE(f->qualname_owner) ? AS(Type, f->qualname_owner) : NULL;
+    Value r = check_def_args(vm, d, nargs + 1, kwnames, true, owner) ? d->fn(vm, argv, nargs + 1, kwnames) : VNULL;
     if (argv != buf) free(argv);
     return r;
 }
@@ -356,7 +359,7 @@ static Value mdescr_call(VM *vm, Value selfv, Value *args, int nargs, Value kwna
     if (!v_isinstance_of(args[0], m->owner))
         return vm_raise(vm, &exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->def->name,
                         m->owner->name, v_type(args[0])->name);
-    if (!check_def_args(vm, m->def, nargs, kwnames, true)) return VNULL;
+    if (!check_def_args(vm, m->def, nargs, kwnames, true, m->owner)) return VNULL;
     return m->def->fn(vm, args, nargs, kwnames);
 }
 

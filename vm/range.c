@@ -107,30 +107,72 @@ static Value range_item(VM *vm, Range *r, Value i) {
     return res;
 }
 
+/* One bound of a slice of a sequence of `length` items (any int size), as
+ * CPython's _PySlice_GetLongIndices: clamped to [lower, upper]. */
+static Value slice_bound(VM *vm, Value v, Value dflt, Value length, Value lower, Value upper) {
+    if (v == V_NONE) return dflt;
+    Value i = vm_index(vm, v);
+    if (!i) {
+        if (vm_exc_matches(vm, &exc_TypeError)) {
+            vm_exc_clear(vm);
+            vm_raise(vm, &exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        }
+        return VNULL;
+    }
+    if (int_sign(i) < 0) {
+        i = int_binop(vm, NB_ADD, i, length);
+        if (!i) return VNULL;
+        if (int_compare(i, lower) < 0) i = lower;
+    } else if (int_compare(i, upper) > 0) {
+        i = upper;
+    }
+    return i;
+}
+
+static Value range_slice(VM *vm, Range *r, Slice *sl) {
+    Value step = v_from_small(1);
+    if (sl->step != V_NONE) {
+        step = vm_index(vm, sl->step);
+        if (!step) {
+            if (vm_exc_matches(vm, &exc_TypeError)) {
+                vm_exc_clear(vm);
+                vm_raise(vm, &exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+            }
+            return VNULL;
+        }
+        if (int_sign(step) == 0) return vm_raise(vm, &exc_ValueError, "slice step cannot be zero");
+    }
+    ROOTS_MARK(vm);
+    ROOT_PUSH(vm, v_from_ptr(r));
+    ROOT_PUSH(vm, step);
+    bool neg = int_sign(step) < 0;
+    Value lower = neg ? v_from_small(-1) : v_from_small(0);
+    Value upper = neg ? int_binop(vm, NB_SUB, r->length, v_from_small(1)) : r->length;
+    if (!upper) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, upper);
+    Value start = slice_bound(vm, sl->start, neg ? upper : lower, r->length, lower, upper);
+    if (!start) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, start);
+    Value stop = slice_bound(vm, sl->stop, neg ? lower : upper, r->length, lower, upper);
+    if (!stop) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, stop);
+    Value nstep = int_binop(vm, NB_MUL, r->step, step);
+    if (!nstep) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, nstep);
+    Value nstart = range_item(vm, r, start);
+    if (!nstart) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, nstart);
+    Value nstop = range_item(vm, r, stop);
+    if (!nstop) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, nstop);
+    Value res = range_new(vm, nstart, nstop, nstep);
+    ROOTS_RESET(vm);
+    return res;
+}
+
 static Value range_getitem(VM *vm, Value self, Value key) {
     Range *r = AS(Range, self);
-    if (v_is_type(key, &type_slice)) {
-        int64_t n;
-        if (!int_to_i64(r->length, &n)) return vm_raise(vm, &exc_OverflowError, "range too large");
-        int64_t start, stop, step, len;
-        if (!slice_indices(vm, key, n, &start, &stop, &step, &len)) return VNULL;
-        ROOTS_MARK(vm);
-        Value nstart = range_item(vm, r, int_from_i64(vm, start));
-        if (!nstart) return VNULL;
-        ROOT_PUSH(vm, nstart);
-        Value nstep = int_binop(vm, NB_MUL, r->step, int_from_i64(vm, step));
-        if (!nstep) { ROOTS_RESET(vm); return VNULL; }
-        ROOT_PUSH(vm, nstep);
-        Value off = int_binop(vm, NB_MUL, int_from_i64(vm, len), nstep);
-        if (!off) { ROOTS_RESET(vm); return VNULL; }
-        ROOT_PUSH(vm, off);
-        Value nstop = int_binop(vm, NB_ADD, nstart, off);
-        if (!nstop) { ROOTS_RESET(vm); return VNULL; }
-        ROOT_PUSH(vm, nstop);
-        Value res = range_new(vm, nstart, nstop, nstep);
-        ROOTS_RESET(vm);
-        return res;
-    }
+    if (v_is_type(key, &type_slice)) return range_slice(vm, r, AS(Slice, key));
     Value i = vm_index(vm, key);
     if (!i) {
         if (vm_exc_matches(vm, &exc_TypeError)) {

@@ -900,8 +900,14 @@ static const MethodDef set_methods[] = {
     {NULL, NULL, 0, 0, 0, NULL}
 };
 
+static Value m_frozen_copy(VM *vm, Value *args, int nargs, Value kw) {
+    (void)nargs; (void)kw;
+    if (v_is_type(args[0], &type_frozenset)) return args[0];   /* immutable: itself */
+    return m_copy(vm, args, nargs, kw);
+}
+
 static const MethodDef frozenset_methods[] = {
-    {"copy", m_copy, 1, 1, 0, NULL},
+    {"copy", m_frozen_copy, 1, 1, 0, NULL},
     {"union", m_union, 1, -1, 0, NULL},
     {"intersection", m_intersection, 1, -1, 0, NULL},
     {"difference", m_difference, 1, -1, 0, NULL},

@@ -955,6 +955,8 @@ static int obj_s_class(VM *vm, Value o, Value v) {
 }
 
 static Value obj_g_dict(VM *vm, Value o) {
+    if (v_type(o)->flags & TF_HAS_SLOTS_DECL)
+        return vm_raise(vm, &exc_AttributeError, "'%s' object has no attribute '__dict__'", v_type(o)->name);
     Value d = obj_dict(vm, o);
     if (!d && !vm->exc) return vm_raise(vm, &exc_AttributeError, "'%s' object has no attribute '__dict__'", v_type(o)->name);
     return d;

@@ -8,8 +8,11 @@
  *   2^49 .. 0xFFF2_0000_0000_0000    a float: its IEEE bits + 2^49
  *   0xFFFF_xxxx_xxxx_xxxx            a small int: the low 48 bits, sign-extended
  *
- * Every NaN is canonicalized to 0x7FF8_0000_0000_0000 before boxing, so the
- * double range never reaches the int range and the offset never wraps.
+ * Every NaN is re-encoded as a positive quiet NaN 0x7FF8_xxxx_xxxx_xxxx
+ * before boxing, so the double range never reaches the int range and the
+ * offset never wraps.  The payload is a fresh serial number per NaN made
+ * (v_box_nan): a NaN value thus has an identity, as a CPython float object
+ * does (`nan in [nan]` is true, `float('nan') is float('nan')` false).
  * Ints outside the 48-bit range are BigInt objects; an int value has exactly
  * one representation (small whenever it fits), so equal small ints are equal
  * words.  bool is an object type (True/False are static objects).
@@ -61,10 +64,12 @@ static ALWAYS_INLINE double v_float(Value v) {
     memcpy(&d, &bits, 8);
     return d;
 }
+Value v_box_nan(void);      /* a NaN with a new identity (abstract.c) */
+
 static ALWAYS_INLINE Value v_from_float(double d) {
     uint64_t bits;
     memcpy(&bits, &d, 8);
-    if (UNLIKELY(d != d)) bits = V_CANON_NAN;
+    if (UNLIKELY(d != d)) return v_box_nan();
     return bits + V_DOUBLE_OFFSET;
 }
 

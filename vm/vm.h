@@ -291,6 +291,7 @@ void str_repr_sb(StrBuf *sb, Value s);
 Value str_join(VM *vm, Value sep, Value iterable);
 Value str_format_method(VM *vm, Value fmt, Value *args, int nargs, Value kwnames);
 Value str_percent_format(VM *vm, Value fmt, Value args);
+Value bytes_percent_format(VM *vm, Value fmt, Value args);   /* fmt: bytes or bytearray; gives bytes */
 static inline const char *str_cstr(Value s) { return AS(Str, s)->data; }
 static inline int64_t str_len(Value s) { return AS(Str, s)->len; }
 void str_init_types(void);
@@ -301,6 +302,11 @@ Value bytes_new(VM *vm, const void *data, size_t len);
 Value bytes_repr(VM *vm, const unsigned char *p, size_t n, bool bytearray);
 Value bytearray_new(VM *vm, const void *data, size_t len);
 bool bytes_like(VM *vm, Value v, const unsigned char **p, size_t *n);  /* bytes/bytearray view */
+
+/* codecs (codecs.c): encoding and errors are Str values, or VNULL for
+ * "utf-8" and "strict"; LookupError/UnicodeError raised as CPython. */
+Value codec_encode(VM *vm, Value s, Value encoding, Value errors);
+Value codec_decode(VM *vm, const unsigned char *p, size_t n, Value encoding, Value errors);
 
 /* ---- numbers (int.c, float.c, complex.c) ---- */
 Value int_from_i64(VM *vm, int64_t i);
@@ -423,6 +429,7 @@ void shape_init(void);
 
 /* ---- abstract protocols (abstract.c) ---- */
 Value vm_repr(VM *vm, Value v);
+Value vm_function_str(VM *vm, Value f);   /* "mod.qualname()" for messages */
 Value vm_str(VM *vm, Value v);
 Value vm_ascii(VM *vm, Value v);
 int64_t vm_hash(VM *vm, Value v);                 /* -1 on error */
