@@ -39,6 +39,9 @@ typedef struct PlatCond PlatCond;
  * (0 = default).  The thread is detached; completion is signalled by the
  * caller's own means.  Returns 0 or an error. */
 int plat_thread_start(void (*fn)(void *), void *arg, size_t stack_size);
+/* The lowest address of the calling thread's C stack (stacks grow down),
+ * or 0 if unknown.  The VM keeps a margin above it (RecursionError). */
+uintptr_t plat_stack_low(void);
 /* A small integer unique among live threads (for thread idents). */
 uint64_t plat_thread_self(void);
 void plat_thread_yield(void);

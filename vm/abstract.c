@@ -19,7 +19,7 @@ const char *binop_symbol(int op) { return op >= NB_INPLACE ? ibinop_syms[op - NB
 
 /* C-level recursion guard for protocols that recurse through user data. */
 static bool enter_recursive(VM *vm, const char *where) {
-    if (++vm->c_depth > G->c_depth_limit || vm->depth + vm->c_depth > G->recursion_limit + 50) {
+    if (++vm->c_depth + vm->depth > G->recursion_limit + 50 || vm_stack_exhausted(vm)) {
         vm->c_depth--;
         vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded%s", where);
         return false;

@@ -333,7 +333,7 @@ M(b_next) {
     Value it = args[0];
     Type *t = v_type(it);
     if (!t->tp_iternext) return vm_raise(vm, &exc_TypeError, "'%s' object is not an iterator", t->name);
-    Value r = t->tp_iternext(vm, it);
+    Value r = t == &type_generator ? gen_next_or_stop(vm, it) : t->tp_iternext(vm, it);
     if (r) return r;
     if (vm->exc) {
         if (nargs > 1 && vm_exc_matches(vm, &exc_StopIteration)) {

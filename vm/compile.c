@@ -1865,21 +1865,18 @@ static void compile_function_body_unit(Compiler *c, Scope *sc, const char *name,
 static bool compile_annotations(Compiler *c, AstArguments *a, AstExpr *returns) {
     if (c->future_annotations) return false;
     int n = 0;
+    /* CPython's order: positional, *args, keyword-only, **kwargs */
     AstArgList *lists[3] = {&a->posonlyargs, &a->args, &a->kwonlyargs};
-    for (int k = 0; k < 3; k++)
-        for (size_t i = 0; i < lists[k]->n; i++) {
-            AstArg *arg = lists[k]->items[i];
-            if (!arg->annotation) continue;
+    for (int k = 0; k < 5; k++) {
+        size_t cnt = k == 0 ? lists[0]->n : k == 1 ? lists[1]->n : k == 3 ? lists[2]->n : 1;
+        for (size_t i = 0; i < cnt; i++) {
+            AstArg *arg = k == 0 ? lists[0]->items[i] : k == 1 ? lists[1]->items[i] : k == 3 ? lists[2]->items[i]
+                        : k == 2 ? a->vararg : a->kwarg;
+            if (!arg || !arg->annotation) continue;
             load_const(c, cstr(c, mangle(c, priv_name(c), arg->arg)));
             compile_expr(c, arg->annotation);
             n++;
         }
-    AstArg *extra[2] = {a->vararg, a->kwarg};
-    for (int k = 0; k < 2; k++) {
-        if (!extra[k] || !extra[k]->annotation) continue;
-        load_const(c, cstr(c, mangle(c, priv_name(c), extra[k]->arg)));
-        compile_expr(c, extra[k]->annotation);
-        n++;
     }
     if (returns) {
         load_const(c, cstr(c, "return"));

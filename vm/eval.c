@@ -398,13 +398,18 @@ static Value format_value(VM *vm, Value v, int conv, Value spec) {
     return vm_format_value(vm, s, spec ? spec : NM(empty));
 }
 
+/* `except X`: X is an exception class or a flat tuple of them (CPython
+ * 3.11 rejects nested tuples here). */
+static bool exc_class_ok(Value type) { return IS_TYPE(type) && (AS(Type, type)->flags & TF_EXC_SUBCLASS); }
+
 static bool exc_match_ok(VM *vm, Value type) {
+    bool ok = true;
     if (IS_TUPLE(type)) {
-        for (int64_t i = 0; i < tuple_len(type); i++)
-            if (!exc_match_ok(vm, tuple_items(type)[i])) return false;
-        return true;
+        for (int64_t i = 0; i < tuple_len(type) && ok; i++) ok = exc_class_ok(tuple_items(type)[i]);
+    } else {
+        ok = exc_class_ok(type);
     }
-    if (IS_TYPE(type) && (AS(Type, type)->flags & TF_EXC_SUBCLASS)) return true;
+    if (ok) return true;
     vm_raise(vm, &exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
     return false;
 }
@@ -478,13 +483,13 @@ Value vm_eval_frame(VM *vm, Frame *f) {
     bool reraise = false;
 
     f->entry = 1;
-    if (UNLIKELY(++vm->c_depth > G->c_depth_limit)) {
-        vm->c_depth--;
+    if (UNLIKELY(vm_stack_exhausted(vm))) {
         vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
         if (!f->gen) frame_pop(vm, f);
         else { vm->frame = f->prev; vm->depth--; }
         return VNULL;
     }
+    vm->eval_depth++;
 
 #define LOAD_FRAME() do { co = f->code; ip = f->ip; sp = f->sp; lp = f->localsplus; consts = tuple_items(co->consts); } while (0)
 #define SYNC() do { f->ip = ip; f->sp = sp; } while (0)
@@ -1252,7 +1257,7 @@ L_CALL_METHOD_KW:
         {
             Value r;
             if (v_is_type(callable, &type_builtin_function) && !kwnames &&
-                (!AS(BuiltinFunction, callable)->self || v_is_type(AS(BuiltinFunction, callable)->self, &type_module))) {
+                bf_is_module_func(AS(BuiltinFunction, callable))) {
                 const MethodDef *d = AS(BuiltinFunction, callable)->def;
                 if (cnargs >= d->min_args && (d->max_args < 0 || cnargs <= d->max_args)) r = d->fn(vm, cargs, cnargs, VNULL);
                 else r = vm_call(vm, callable, cargs, cnargs, kwnames);
@@ -1331,7 +1336,7 @@ L_RETURN_VALUE: {
             f->sp = sp;
         }
         if (f->entry) {
-            vm->c_depth--;
+            vm->eval_depth--;
             if (f->gen) { vm->frame = f->prev; vm->depth--; }
             else frame_pop(vm, f);
             return r;
@@ -1348,7 +1353,7 @@ L_YIELD_VALUE: {
         f->ip = ip;
         f->sp = sp;
         gen_mark_suspended(f->gen, (ip - co->code) >= 2 && (ip[-2] & 0xFF) == OP_SEND);
-        vm->c_depth--;
+        vm->eval_depth--;
         vm->frame = f->prev;
         vm->depth--;
         return v;
@@ -1599,7 +1604,7 @@ error:
             f->sp = f->stack;
         }
         if (f->entry) {
-            vm->c_depth--;
+            vm->eval_depth--;
             if (f->gen) { vm->frame = f->prev; vm->depth--; }
             else frame_pop(vm, f);
             return VNULL;

@@ -286,7 +286,7 @@ static bool check_def_args(VM *vm, const MethodDef *d, int nargs, Value kwnames,
 static Value builtin_call(VM *vm, Value selfv, Value *args, int nargs, Value kwnames) {
     BuiltinFunction *f = AS(BuiltinFunction, selfv);
     const MethodDef *d = f->def;
-    if (!f->self || v_is_type(f->self, &type_module)) {   /* module functions do not receive the module */
+    if (bf_is_module_func(f)) {   /* module functions do not receive the module */
         if (!check_def_args(vm, d, nargs, kwnames, false, NULL)) return VNULL;
         return d->fn(vm, args, nargs, kwnames);
     }
@@ -304,7 +304,7 @@ static Value builtin_call(VM *vm, Value selfv, Value *args, int nargs, Value kwn
 
 static Value builtin_repr(VM *vm, Value selfv) {
     BuiltinFunction *f = AS(BuiltinFunction, selfv);
-    if (!f->self || v_is_type(f->self, &type_module))
+    if (bf_is_module_func(f))
         return vm_format(vm, "<built-in function %s>", f->def->name);
     return vm_format(vm, "<built-in method %s of %s object at %p>", f->def->name, v_type(f->self)->name, v_ptr(f->self));
 }
@@ -323,7 +323,7 @@ static Value bg_doc(VM *vm, Value o) {
 }
 static Value bg_module(VM *vm, Value o) {
     BuiltinFunction *f = AS(BuiltinFunction, o);
-    if (f->self && v_is_type(f->self, &type_module)) return AS(Module, f->self)->name;
+    if (f->self && bf_is_module_func(f)) return AS(Module, f->self)->name;
     (void)vm;
     return f->self ? V_NONE : NM(builtins);
 }

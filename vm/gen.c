@@ -145,13 +145,19 @@ static Value stop_iteration(VM *vm, Value r) {
     return vm_raise_value(vm, exc_new(vm, &exc_StopIteration, &r, 1));
 }
 
+/* tp_iternext: a return ends the iteration (its value is dropped, as C
+ * consumers of iterators drop it in CPython). */
 static Value gen_iternext(VM *vm, Value self) {
     bool returned;
     Value r = gen_send_ex(vm, self, V_NONE, &returned);
-    if (returned) {
-        if (r != V_NONE) return stop_iteration(vm, r);
-        return VNULL;
-    }
+    return returned ? VNULL : r;
+}
+
+/* next(g) / g.__next__(): a return raises StopIteration(value). */
+Value gen_next_or_stop(VM *vm, Value self) {
+    bool returned;
+    Value r = gen_send_ex(vm, self, V_NONE, &returned);
+    if (returned && r) return stop_iteration(vm, r);
     return r;
 }
 
@@ -342,7 +348,15 @@ static Value gg_yieldfrom(VM *vm, Value o) {
     return V_NONE;
 }
 
+static Value m_next(VM *vm, Value *args, int nargs, Value kw) {
+    (void)nargs; (void)kw;
+    Value r = gen_next_or_stop(vm, args[0]);
+    if (!r && !vm->exc) return vm_raise_value(vm, v_from_ptr(&exc_StopIteration));
+    return r;
+}
+
 static const MethodDef gen_methods[] = {
+    {"__next__", m_next, 1, 1, 0, NULL},
     {"send", m_send, 2, 2, 0, NULL},
     {"throw", m_throw, 2, 4, 0, NULL},
     {"close", m_close, 1, 1, 0, NULL},

@@ -78,7 +78,6 @@ VM *vm_main_init(void) {
     G->threads_lock = plat_mutex_new();
     G->threads_cond = plat_cond_new();
     G->recursion_limit = 1000;
-    G->c_depth_limit = 400;
     G->nworkers = plat_num_cpus();
     gc_init();
     StmHooks hooks = {site_hook, txn_conflict_hook, txn_committed_hook};

@@ -414,13 +414,7 @@ static Value list_concat(VM *vm, Value a, Value b) {
 
 static Value list_repeat_impl(VM *vm, Value l, Value count) {
     int64_t k;
-    if (!vm_index_i64(vm, count, &k, &exc_OverflowError)) {
-        if (vm_exc_matches(vm, &exc_OverflowError)) {
-            vm_exc_clear(vm);
-            return vm_raise_nomem(vm);
-        }
-        return VNULL;
-    }
+    if (!vm_index_i64(vm, count, &k, &exc_OverflowError)) return VNULL;   /* beyond ssize_t */
     int64_t n = list_len(vm, l);
     if (k <= 0 || n == 0) return list_new(vm, 0);
     if (n > INT64_MAX / k || n * k > (INT64_C(1) << 40)) return vm_raise_nomem(vm);

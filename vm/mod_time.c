@@ -18,6 +18,9 @@ M(t_thread_time) { UNUSED; (void)vm; return v_from_float((double)plat_thread_tim
 M(t_sleep) {
     (void)nargs; (void)kw;
     double s;
+    /* CPython's _PyTime_FromSecondsObject: a float, else an integer */
+    if (!v_is_float(args[0]) && !v_isinstance_of(args[0], &type_float) && !v_type(args[0])->nb_index && !v_is_intlike(args[0]))
+        return vm_raise(vm, &exc_TypeError, "'%s' object cannot be interpreted as an integer", v_type(args[0])->name);
     if (!v_to_double(vm, args[0], &s)) return VNULL;
     if (s < 0) return vm_raise(vm, &exc_ValueError, "sleep length must be non-negative");
     if (isnan(s)) return vm_raise(vm, &exc_ValueError, "Invalid value NaN (not a number)");

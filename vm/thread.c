@@ -41,6 +41,19 @@ static bool fstack_new_chunk(VM *vm, size_t need) {
     return true;
 }
 
+/* Called on the thread that runs vm.  The margin left above the stack's
+ * floor covers the deepest C code that runs between two checks (parsing,
+ * sorting, printing a traceback). */
+void vm_set_stack(VM *vm, size_t size) {
+    (void)size;
+    char here;
+    uintptr_t low = plat_stack_low(), top = (uintptr_t)&here;
+    if (!low || low >= top) { vm->stack_lo = 0; return; }
+    uintptr_t avail = top - low;
+    uintptr_t margin = avail > ((uintptr_t)2 << 20) ? (uintptr_t)256 << 10 : avail / 4;
+    vm->stack_lo = low + margin;
+}
+
 VM *vm_thread_new(void) {
     VM *vm = calloc(1, sizeof(VM));
     if (!vm) return NULL;
@@ -52,6 +65,7 @@ VM *vm_thread_new(void) {
         return NULL;
     }
     vm->ident = plat_thread_self();
+    vm_set_stack(vm, 0);
     atomic_store(&vm->state, ST_RUNNING);
     plat_mutex_lock(G->threads_lock);
     /* A new thread must not start touching the heap during a collection. */

@@ -132,10 +132,7 @@ static Value tuple_concat(VM *vm, Value a, Value b) {
 
 static Value tuple_repeat(VM *vm, Value t, Value count) {
     int64_t k;
-    if (!vm_index_i64(vm, count, &k, &exc_OverflowError)) {
-        if (vm_exc_matches(vm, &exc_OverflowError)) { vm_exc_clear(vm); return vm_raise_nomem(vm); }
-        return VNULL;
-    }
+    if (!vm_index_i64(vm, count, &k, &exc_OverflowError)) return VNULL;   /* beyond ssize_t */
     int64_t n = tuple_len(t);
     if (k <= 0 || n == 0) return tuple_new(vm, 0);
     if (k == 1 && v_type(t) == &type_tuple) return t;

@@ -100,7 +100,9 @@ struct VM {
     Frame *frame;               /* innermost frame */
     char *fstack, *fstack_top, *fstack_end;   /* frame arena */
     int32_t depth;              /* Python frames on this thread */
-    int32_t c_depth;            /* nested eval invocations */
+    int32_t c_depth;            /* nested C-level protocol recursion (repr, ==, calls of non-functions) */
+    int32_t eval_depth;         /* nested vm_eval_frame invocations */
+    uintptr_t stack_lo;         /* lowest C stack address this thread may reach (0: unchecked) */
     Value exc;                  /* the exception being raised, or VNULL */
     Value handled;              /* the exception being handled (sys.exc_info) */
     Value *roots;               /* temp roots */
@@ -123,6 +125,15 @@ struct VM {
     MCacheEntry mcache[1 << MCACHE_BITS];
 };
 
+/* The C stack guard: true when the calling thread is close to the end of
+ * its C stack (deep recursion through C must raise RecursionError first). */
+static inline bool vm_stack_exhausted(VM *vm) {
+    char probe;
+    return (uintptr_t)&probe < vm->stack_lo;
+}
+/* Record the stack of the calling thread (size bytes from here down). */
+void vm_set_stack(VM *vm, size_t size);  /* size unused: the platform knows */
+
 /* ---- interpreter-wide state ---- */
 typedef struct Interp {
     Value builtins;             /* Dict of the builtins module */
@@ -134,7 +145,6 @@ typedef struct Interp {
     Value argv;                 /* List */
     Value stdout_obj, stderr_obj, stdin_obj;
     int32_t recursion_limit;
-    int32_t c_depth_limit;
     int32_t nworkers;           /* default worker count for transactions */
     bool stm_stats;             /* --stm-stats */
     bool interactive;
@@ -194,6 +204,11 @@ static inline bool type_is_subtype(const Type *a, const Type *b);
 #define IS_LIST(v) (v_is_obj(v) && (OBJ(v)->type == &type_list || (OBJ(v)->type->flags & TF_LIST_SUBCLASS)))
 #define IS_DICT(v) (v_is_obj(v) && (OBJ(v)->type == &type_dict || (OBJ(v)->type->flags & TF_DICT_SUBCLASS)))
 #define IS_TYPE(v) (v_is_obj(v) && (OBJ(v)->type == &type_type || (OBJ(v)->type->flags & TF_TYPE_SUBCLASS)))
+/* A module-level C function (called without its module as self), as opposed
+ * to a method bound to an object that happens to be a module. */
+static inline bool bf_is_module_func(const BuiltinFunction *f) {
+    return !f->self || (OBJ(f->self)->type == &type_module && !(f->qualname_owner && IS_TYPE(f->qualname_owner)));
+}
 #define IS_EXC(v) (v_is_obj(v) && (OBJ(v)->type->flags & TF_EXC_SUBCLASS))
 #define IS_BIGINT(v) v_is_type(v, &type_int)   /* objects typed exactly int are BigInts */
 
@@ -497,6 +512,7 @@ Value vm_eval_frame(VM *vm, Frame *f);
 Value vm_eval_code(VM *vm, Code *code, Value globals, Value locals);
 void func_init_types(void);
 void gen_init_types(void);
+Value gen_next_or_stop(VM *vm, Value gen);   /* next(g): StopIteration(value) at return */
 Value gen_send_ex(VM *vm, Value gen, Value v, bool *returned);   /* returned: it finished with that value */
 bool gen_is(Value v);
 extern Type type_list_iter, type_tuple_iter, type_range_iter, type_str_iter, type_dict_keyiter,

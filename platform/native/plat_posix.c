@@ -25,6 +25,7 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #include <emscripten/threading.h>
+#include <emscripten/stack.h>
 #endif
 
 static int neg_errno(void) {
@@ -109,6 +110,23 @@ int plat_thread_start(void (*fn)(void *), void *arg, size_t stack_size) {
         return r == EAGAIN ? PLAT_ENOMEM : PLAT_EIO;
     }
     return 0;
+}
+
+uintptr_t plat_stack_low(void) {
+#ifdef __EMSCRIPTEN__
+    return (uintptr_t)emscripten_stack_get_end();
+#else
+    pthread_attr_t attr;
+    void *addr = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+    int r = pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+    if (r != 0) return 0;
+    /* the main thread's stack may still grow to its rlimit: glibc reports
+     * that extent, so addr is the real floor */
+    return (uintptr_t)addr;
+#endif
 }
 
 static _Atomic uint64_t next_thread_ident = 1;
