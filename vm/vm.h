@@ -207,7 +207,8 @@ static inline bool type_is_subtype(const Type *a, const Type *b);
 /* A module-level C function (called without its module as self), as opposed
  * to a method bound to an object that happens to be a module. */
 static inline bool bf_is_module_func(const BuiltinFunction *f) {
-    return !f->self || (OBJ(f->self)->type == &type_module && !(f->qualname_owner && IS_TYPE(f->qualname_owner)));
+    return !f->self || (v_is_obj(f->self) && OBJ(f->self)->type == &type_module &&
+                         !(f->qualname_owner && IS_TYPE(f->qualname_owner)));
 }
 #define IS_EXC(v) (v_is_obj(v) && (OBJ(v)->type->flags & TF_EXC_SUBCLASS))
 #define IS_BIGINT(v) v_is_type(v, &type_int)   /* objects typed exactly int are BigInts */
