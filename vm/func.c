@@ -295,7 +295,7 @@ static Value builtin_call(VM *vm, Value selfv, Value *args, int nargs, Value kwn
     Value *argv = nargs + nk + 1 <= 12 ? buf : malloc((size_t)(nargs + nk + 1) * sizeof(Value));
     if (!argv) return vm_raise_nomem(vm);
     argv[0] = f->self;
-    memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
+    if (nargs + nk) memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
     const Type *owner = f->qualname_owner && IS_TYPE(f->qualname_owner) ? AS(Type, f->qualname_owner) : NULL;
     Value r = check_def_args(vm, d, nargs + 1, kwnames, true, owner) ? d->fn(vm, argv, nargs + 1, kwnames) : VNULL;
     if (argv != buf) free(argv);

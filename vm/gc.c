@@ -429,6 +429,10 @@ static void trace_interp(GcTracer *g) {
 
 static void sweep(void) {
     for (int c = 0; c < nclasses; c++) gc.partial[c] = NULL;
+    /* The free-block list is rebuilt from scratch: blocks already on it are
+     * still in gc.blocks and come out of this sweep empty again. */
+    gc.free_blocks = NULL;
+    gc.nfree_blocks = 0;
     size_t live = 0;
     size_t w = 0;
     for (size_t i = 0; i < gc.nblocks; i++) {

@@ -1776,9 +1776,15 @@ Value type_new_class(VM *vm, Type *meta, Value name, Value bases, Value ns) {
     }
     Type *base = best_base(vm, bases);
     if (!base) { ROOTS_RESET(vm); return VNULL; }
-    size_t tsize = meta->basicsize > sizeof(Type) ? meta->basicsize : sizeof(Type);
+    /* a metaclass defined in Python gives its classes an attribute area */
+    size_t tsize = type_instance_size(meta);
+    if (tsize < sizeof(Type)) tsize = sizeof(Type);
     Type *t = gc_alloc(vm, meta, tsize);
     if (!t) { ROOTS_RESET(vm); return VNULL; }
+    {
+        AttrArea *ma = obj_attrs(v_from_ptr(t));
+        if (ma) ma->shape = meta->root_shape;
+    }
     Value tv = v_from_ptr(t);
     ROOT_PUSH(vm, tv);
     t->name = str_cstr(name);
