@@ -731,7 +731,7 @@ Value vm_call_tuple_dict(VM *vm, Value f, Value args, Value kwargs) {
     Value all = tuple_new(vm, n + nk);
     if (!all) { ROOTS_RESET(vm); return VNULL; }
     ROOT_PUSH(vm, all);
-    memcpy(tuple_items(all), tuple_items(args), (size_t)n * sizeof(Value));
+    if (n) memcpy(tuple_items(all), tuple_items(args), (size_t)n * sizeof(Value));
     int64_t pos = 0, i = 0;
     Value k, v;
     while (i < nk && dict_next(vm, kwargs, &pos, &k, &v)) {

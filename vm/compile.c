@@ -884,7 +884,7 @@ static bool unit_push(Compiler *c, Scope *sc, const char *name, const char *qual
     u->private_name = c->u ? c->u->private_name : NULL;
     if (sc->kind == ST_CLASS) u->private_name = sc->name;
     /* locals: params first (in order), then other locals; then cells; then frees */
-    int cap = sc->nsyms + sc->nparams + 4;
+    int cap = 2 * sc->nsyms + sc->nparams + 4;   /* a captured local appears as local and as cell */
     u->lp_names = calloc((size_t)cap, sizeof(char *));
     if (!u->lp_names) { free(u); c->err = true; return false; }
     int n = 0;

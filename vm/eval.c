@@ -220,7 +220,7 @@ static Frame *prepare_call(VM *vm, Function *fn, Value *args, int nargs, Value k
     Frame *f = frame_push(vm, co, fn, fn->globals, VNULL);
     if (!f) return NULL;
     if (LIKELY(!kwnames && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->kwonlyargcount == 0)) {
-        memcpy(f->localsplus, args, (size_t)nargs * sizeof(Value));
+        if (nargs) memcpy(f->localsplus, args, (size_t)nargs * sizeof(Value));
     } else if (!frame_bind_args(vm, f, fn, args, nargs, kwnames)) {
         frame_pop(vm, f);
         return NULL;

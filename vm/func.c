@@ -187,7 +187,7 @@ static Value method_call(VM *vm, Value selfv, Value *args, int nargs, Value kwna
     Value *argv = nargs + nk + 1 <= 12 ? buf : malloc((size_t)(nargs + nk + 1) * sizeof(Value));
     if (!argv) return vm_raise_nomem(vm);
     argv[0] = m->self;
-    memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
+    if (nargs + nk) memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
     Value r = v_is_type(m->func, &type_function) ? vm_call_function(vm, AS(Function, m->func), argv, nargs + 1, kwnames)
                                                  : vm_call(vm, m->func, argv, nargs + 1, kwnames);
     if (argv != buf) free(argv);

@@ -1416,7 +1416,7 @@ static Value slot_call(VM *vm, Value self, Value *args, int nargs, Value kwnames
         Value *argv = nargs + nk + 1 <= 16 ? buf : malloc((size_t)(nargs + nk + 1) * sizeof(Value));
         if (!argv) return vm_raise_nomem(vm);
         argv[0] = self;
-        memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
+        if (nargs + nk) memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
         Value r = vm_call_function(vm, AS(Function, f), argv, nargs + 1, kwnames);
         if (argv != buf) free(argv);
         return r;
@@ -1536,7 +1536,7 @@ static int slot_init(VM *vm, Value self, Value *args, int nargs, Value kwnames) 
         Value *argv = nargs + nk + 1 <= 16 ? buf : malloc((size_t)(nargs + nk + 1) * sizeof(Value));
         if (!argv) { vm_raise_nomem(vm); return -1; }
         argv[0] = self;
-        memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
+        if (nargs + nk) memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
         r = vm_call_function(vm, AS(Function, f), argv, nargs + 1, kwnames);
         if (argv != buf) free(argv);
     } else {
@@ -1563,7 +1563,7 @@ static Value slot_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
     Value *argv = nargs + nk + 1 <= 16 ? buf : malloc((size_t)(nargs + nk + 1) * sizeof(Value));
     if (!argv) return vm_raise_nomem(vm);
     argv[0] = v_from_ptr(t);
-    memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
+    if (nargs + nk) memcpy(argv + 1, args, (size_t)(nargs + nk) * sizeof(Value));
     Value r = vm_call(vm, f, argv, nargs + 1, kwnames);
     if (argv != buf) free(argv);
     return r;
