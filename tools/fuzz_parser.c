@@ -7,7 +7,7 @@
  * half-built node would be touched under AddressSanitizer.
  *
  * Build and run (tests/parser/build.sh fuzz builds it):
- *   build/parser/fuzz_parser -max_total_time=300 -max_len=4096 CORPUS_DIR
+ *   build-parser/fuzz_parser -max_total_time=300 -max_len=4096 CORPUS_DIR
  * Seeding the corpus directory with the files of tests/parser/corpus helps.
  */
 #include "../vm/ast.h"

@@ -431,36 +431,43 @@ static void calliter_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((CallIter *)o)->sentinel);
 }
 
+/* Iterator state goes through the barriers (see list.c). */
 static Value seqiter_next(VM *vm, Value self) {
     SeqIter *it = AS(SeqIter, self);
-    if (!it->seq) return VNULL;
-    Value r = vm_getitem(vm, it->seq, v_from_small(it->index));
+    Value seq = RD(vm, it, it->seq);
+    if (!seq) return VNULL;
+    int64_t i = RDW(vm, it, it->index);
+    Value r = vm_getitem(vm, seq, v_from_small(i));
     if (!r) {
         if (vm_exc_matches(vm, &exc_IndexError) || vm_exc_matches(vm, &exc_StopIteration)) {
             vm_exc_clear(vm);
-            it->seq = VNULL;
+            WR(vm, it, it->seq, VNULL);
         }
         return VNULL;
     }
-    it->index++;
+    WRW(vm, it, it->index, i + 1);
     return r;
 }
 
 static Value calliter_next(VM *vm, Value self) {
     CallIter *it = AS(CallIter, self);
-    if (!it->func) return VNULL;
-    Value r = vm_call0(vm, it->func);
+    Value func = RD(vm, it, it->func);
+    if (!func) return VNULL;
+    Value r = vm_call0(vm, func);
     if (!r) {
         if (vm_exc_matches(vm, &exc_StopIteration)) {
             vm_exc_clear(vm);
-            it->func = VNULL;
+            WR(vm, it, it->func, VNULL);
         }
         return VNULL;
     }
+    ROOTS_MARK(vm);
+    ROOT_PUSH(vm, r);
     int e = vm_eq(vm, r, it->sentinel);
+    ROOTS_RESET(vm);
     if (e < 0) return VNULL;
     if (e) {
-        it->func = VNULL;
+        WR(vm, it, it->func, VNULL);
         return VNULL;
     }
     return r;

@@ -32,7 +32,9 @@ void ast_arena_free(AstArena *a);
 void *ast_alloc(AstArena *a, size_t n);
 
 /* ---- strings ----
- * Identifiers are NFKC-normalized UTF-8 (ASCII in practice), NUL-terminated.
+ * Identifiers are UTF-8 as written, NUL-terminated.  (CPython NFKC-normalizes
+ * non-ASCII identifiers; txpy has no normalization tables, so e.g. "ﬁ" and
+ * "fi" stay different names.  ASCII identifiers are unaffected.)
  * str and bytes constants may contain NUL bytes, so they carry a length. */
 typedef struct AstStr {
     const char *s;
@@ -70,7 +72,9 @@ typedef enum AstConstKind {
     CONST_INT,      /* text: the literal as written, e.g. "0x_ff", "1_000" */
     CONST_FLOAT,    /* f */
     CONST_IMAG,     /* f is the imaginary part, e.g. 2.5j */
-    CONST_STR,      /* text: decoded UTF-8 (escapes processed; may hold NUL) */
+    CONST_STR,      /* text: decoded UTF-8 (escapes processed; may hold NUL;
+                       lone surrogates from "\ud800"-style escapes are
+                       encoded in 3 bytes, as CPython's "surrogatepass") */
     CONST_BYTES     /* text: the raw bytes */
 } AstConstKind;
 
@@ -236,12 +240,16 @@ typedef struct AstError {
  *   compound statement; the REPL asks for more lines while
  *   ast_needs_more_input says so);  MOD_EXPRESSION: eval() input.
  * Returns the tree, or NULL with *err filled in.  Errors follow CPython
- * 3.11's messages and positions where practical ("invalid syntax",
+ * 3.11's messages and positions ("invalid syntax",
  * "expected ':'", "'(' was never closed", "unexpected indent",
  * "unindent does not match any outer indentation level", "cannot assign to
  * function call here. Maybe you meant '==' instead of '='?",
  * "invalid decimal literal", "unterminated string literal (detected at line N)",
- * "f-string: expecting '}'", ...). */
+ * "f-string: expecting '}'", ...).  async/await constructs and \N{...}
+ * escapes are rejected with a SyntaxError saying they are not supported;
+ * nesting too deep for the C stack gives AST_ERR_MEMORY (CPython gives
+ * MemoryError).  The source may start with a UTF-8 BOM; a coding
+ * declaration is ignored (the text is always read as UTF-8). */
 AstMod *ast_parse(AstArena *arena, const char *src, size_t len, AstModKind mode, AstError *err);
 
 /* For the REPL: true when `src` is an incomplete statement that more lines

@@ -744,12 +744,12 @@ static Value enumerate_next(VM *vm, Value self) {
     Enumerate *e = AS(Enumerate, self);
     Value x = vm_next(vm, e->it);
     if (!x) return VNULL;
-    Value c = e->count;
+    Value c = RD(vm, e, e->count);
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, x);
     Value nc = v_is_int(c) && v_int(c) < SMALL_INT_MAX ? v_from_small(v_int(c) + 1) : int_binop(vm, NB_ADD, c, v_from_small(1));
     if (!nc) { ROOTS_RESET(vm); return VNULL; }
-    e->count = nc;
+    WR(vm, e, e->count, nc);
     Value t = tuple_pack(vm, 2, c, x);
     ROOTS_RESET(vm);
     return t;
@@ -920,25 +920,28 @@ static Value reversed_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames
     return o;
 }
 
+/* Iterator state goes through the barriers (see list.c). */
 static Value reversed_next(VM *vm, Value self) {
     Reversed *r = AS(Reversed, self);
-    if (r->index < 0 || !r->seq) return VNULL;
-    Value v = vm_getitem(vm, r->seq, v_from_small(r->index));
+    int64_t i = RDW(vm, r, r->index);
+    Value seq = RD(vm, r, r->seq);
+    if (i < 0 || !seq) return VNULL;
+    Value v = vm_getitem(vm, seq, v_from_small(i));
     if (!v) {
         if (vm_exc_matches(vm, &exc_IndexError) || vm_exc_matches(vm, &exc_StopIteration)) {
             vm_exc_clear(vm);
-            r->seq = VNULL;
+            WR(vm, r, r->seq, VNULL);
         }
         return VNULL;
     }
-    r->index--;
+    WRW(vm, r, r->index, i - 1);
     return v;
 }
 
 static Value reversed_length_hint(VM *vm, Value *args, int nargs, Value kwnames) {
-    UNUSED; (void)vm;
+    UNUSED;
     Reversed *r = AS(Reversed, args[0]);
-    return v_from_small(r->seq ? r->index + 1 : 0);
+    return v_from_small(RD(vm, r, r->seq) ? RDW(vm, r, r->index) + 1 : 0);
 }
 
 static const MethodDef reversed_methods[] = {

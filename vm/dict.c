@@ -743,12 +743,15 @@ static Value make_iter(VM *vm, Value d, int kind, bool reversed) {
 
 static Value dict_iter(VM *vm, Value self) { return make_iter(vm, self, 0, false); }
 
+/* Iterator state goes through the barriers (see list.c). */
 static Value diter_next(VM *vm, Value self) {
     DictIter *it = AS(DictIter, self);
-    if (!it->dict) return VNULL;
-    Dict *d = AS(Dict, it->dict);
-    if (RDW(vm, d, d->used) != it->used_at_start) {
-        it->used_at_start = -1;
+    Value dv = RD(vm, it, it->dict);
+    if (!dv) return VNULL;
+    Dict *d = AS(Dict, dv);
+    int64_t used_at_start = RDW(vm, it, it->used_at_start);
+    if (RDW(vm, d, d->used) != used_at_start) {
+        WRW(vm, it, it->used_at_start, -1);
         return vm_raise(vm, &exc_RuntimeError, "dictionary changed size during iteration");
     }
     if ((uint64_t)RDW(vm, d, d->version) != it->version) {
@@ -757,22 +760,24 @@ static Value diter_next(VM *vm, Value self) {
     DictKeys *k = dkeys(vm, d);
     DictEntry *e = dk_entries(k);
     Value key = VNULL, val = VNULL;
+    int64_t pos = RDW(vm, it, it->pos);
     if (it->reversed) {
-        while (it->pos >= 0) {
-            int64_t i = it->pos--;
+        while (pos >= 0) {
+            int64_t i = pos--;
             val = RD(vm, k, e[i].value);
             if (val) { key = RD(vm, k, e[i].key); break; }
         }
     } else {
         int64_t n = RDW(vm, k, k->nentries);
-        while (it->pos < n) {
-            int64_t i = it->pos++;
+        while (pos < n) {
+            int64_t i = pos++;
             val = RD(vm, k, e[i].value);
             if (val) { key = RD(vm, k, e[i].key); break; }
         }
     }
+    WRW(vm, it, it->pos, pos);
     if (!key) {
-        it->dict = VNULL;
+        WR(vm, it, it->dict, VNULL);
         return VNULL;
     }
     switch (it->kind) {
@@ -785,8 +790,9 @@ static Value diter_next(VM *vm, Value self) {
 static Value diter_length_hint(VM *vm, Value *args, int nargs, Value kw) {
     (void)nargs; (void)kw;
     DictIter *it = AS(DictIter, args[0]);
-    if (!it->dict) return v_from_small(0);
-    return v_from_small(dict_len(vm, it->dict));
+    Value dv = RD(vm, it, it->dict);
+    if (!dv) return v_from_small(0);
+    return v_from_small(dict_len(vm, dv));
 }
 
 static Value view_iter(VM *vm, Value self) {

@@ -27,7 +27,6 @@ enum {
 };
 
 Value vm_build_class(VM *vm, Value *args, int nargs, Value kwnames);
-int vm_periodic(VM *vm);
 Value gen_new_from_frame(VM *vm, Function *fn, Frame *f);
 Frame *gen_alloc_frame(VM *vm, Function *fn, Value *gen_out);
 
@@ -507,7 +506,8 @@ static const char *const trace_names[] = {
 #else
 #define TRACE_OP(w) ((void)0)
 #endif
-#define DISPATCH() do { uint32_t w__ = *ip++; TRACE_OP(w__); arg = w__ >> 8; goto *targets[w__ & 0xFF]; } while (0)
+/* f->ip is kept current (STM conflict sites and tracebacks read it). */
+#define DISPATCH() do { uint32_t w__ = *ip++; f->ip = ip; TRACE_OP(w__); arg = w__ >> 8; goto *targets[w__ & 0xFF]; } while (0)
 #define ERR() goto error
 
     LOAD_FRAME();

@@ -44,6 +44,8 @@ static void gen_trace(GcTracer *g, Obj *o) {
 
 bool gen_is(Value v) { return v_is_type(v, &type_generator); }
 
+#define GEN_HDR ((sizeof(Generator) + 15) & ~(size_t)15)
+
 void gen_mark_finished(Generator *g) { g->state = GEN_FINISHED; }
 void gen_mark_suspended(Generator *g, bool in_yield_from) {
     g->state = GEN_SUSPENDED;
@@ -52,7 +54,7 @@ void gen_mark_suspended(Generator *g, bool in_yield_from) {
 
 Frame *gen_alloc_frame(VM *vm, Function *fn, Value *gen_out) {
     Code *co = fn->code;
-    size_t hdr = (sizeof(Generator) + 15) & ~(size_t)15;
+    size_t hdr = GEN_HDR;
     Generator *g = gc_alloc(vm, &type_generator, hdr + frame_size(co));
     if (!g) return NULL;
     Frame *f = (Frame *)((char *)g + hdr);
@@ -86,6 +88,7 @@ static Value resume(VM *vm, Generator *g, Value v, bool push, bool throwing, boo
         *returned = false;
         return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
     }
+    txn_gen_resume(vm, g);
     if (push && g->state == GEN_SUSPENDED) *f->sp++ = v;
     f->prev = vm->frame;
     vm->frame = f;
@@ -178,6 +181,7 @@ static Value gen_throw_exc(VM *vm, Value gv, Value exc) {
     Generator *g = AS(Generator, gv);
     bool returned;
     if (g->state == GEN_RUNNING) return vm_raise(vm, &exc_ValueError, "generator already executing");
+    txn_gen_resume(vm, g);
     if (g->state == GEN_CREATED || g->state == GEN_FINISHED) {
         g->state = GEN_FINISHED;
         return vm_raise_value(vm, exc);
@@ -306,6 +310,7 @@ M(m_throw) {
 M(m_close) {
     (void)nargs; (void)kw;
     Generator *g = AS(Generator, args[0]);
+    txn_gen_resume(vm, g);
     if (g->state == GEN_CREATED || g->state == GEN_FINISHED) {
         g->state = GEN_FINISHED;
         return V_NONE;

@@ -33,6 +33,7 @@ void abstract_init_types(void);
 void builtins_types_init(void);
 void io_init(void);
 void io_init_types(void);
+void txq_init_types(void);
 void io_init_std(VM *vm);
 void io_emit_committed(VM *vm);
 void txn_init(void);
@@ -52,6 +53,7 @@ static StmSite site_hook(void *ctx) {
     if (vm && vm->frame) {
         s.code = vm->frame->code;
         s.offset = (uint32_t)(vm->frame->ip - vm->frame->code->code);
+        if (s.offset) s.offset--;    /* f->ip is the next instruction */
     }
     return s;
 }
@@ -109,6 +111,7 @@ VM *vm_main_init(void) {
     abstract_init_types();
     builtins_types_init();
     io_init_types();
+    txq_init_types();
     types_init_methods();
     for (int i = 0; all_static_types[i]; i++) type_add_new_wrapper(all_static_types[i]);
 #define EXC(name, base) type_add_new_wrapper(&exc_##name);

@@ -17,7 +17,6 @@
 #include <string.h>
 #include <stdlib.h>
 
-void gc_register_finalizer(Obj *o);
 
 /* ---- process-wide output buffers ---- */
 static struct {
@@ -58,28 +57,41 @@ static void write_direct(int fd, const char *s, size_t n) {
     plat_mutex_unlock(out.lock);
 }
 
-/* Called at commit (in commit order) with the transaction's buffered output. */
+/* A transaction's output is buffered in vm->txout as records
+ * [fd:1][len:4][bytes], so that stdout and stderr keep their interleaving,
+ * and written at commit, in commit order. */
 void io_emit_committed(VM *vm) {
-    if (vm->txout.len) write_direct(1, vm->txout.data, vm->txout.len);
-    if (vm->txerr.len) write_direct(2, vm->txerr.data, vm->txerr.len);
+    const char *p = vm->txout.data;
+    size_t left = vm->txout.len;
+    while (left >= 5) {
+        int fd = p[0];
+        uint32_t n;
+        memcpy(&n, p + 1, 4);
+        write_direct(fd, p + 5, n);
+        p += 5 + n;
+        left -= 5 + (size_t)n;
+    }
     sb_clear(&vm->txout);
-    sb_clear(&vm->txerr);
 }
 
-void io_discard_tx(VM *vm) {
-    sb_clear(&vm->txout);
-    sb_clear(&vm->txerr);
-}
+void io_discard_tx(VM *vm) { sb_clear(&vm->txout); }
 
 void vm_write(VM *vm, int fd, const char *s, size_t n) {
     if (vm && vm->in_tx && !vm->tx.inevitable) {
-        sb_append(fd == 2 ? &vm->txerr : &vm->txout, s, n);
+        while (n) {
+            uint32_t k = n > 0x40000000u ? 0x40000000u : (uint32_t)n;
+            char hdr[5];
+            hdr[0] = (char)fd;
+            memcpy(hdr + 1, &k, 4);
+            sb_append(&vm->txout, hdr, 5);
+            sb_append(&vm->txout, s, k);
+            s += k;
+            n -= k;
+        }
         return;
     }
-    if (vm && vm->in_tx) {
-        /* inevitable: anything buffered earlier in this transaction goes first */
-        if (vm->txout.len || vm->txerr.len) io_emit_committed(vm);
-    }
+    /* inevitable: anything buffered earlier in this transaction goes first */
+    if (vm && vm->txout.len) io_emit_committed(vm);
     write_direct(fd, s, n);
 }
 

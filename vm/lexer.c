@@ -80,7 +80,8 @@ static bool is_id_start(int c) {
 }
 static bool is_id_char(int c) { return is_id_start(c) || is_digit(c); }
 
-int lex_char_count(const char *s, size_t n) {
+/* Characters (code points) in s[0..n); invalid bytes count one each. */
+static int char_count(const char *s, size_t n) {
     int count = 0;
     for (size_t i = 0; i < n; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
@@ -88,17 +89,14 @@ int lex_char_count(const char *s, size_t n) {
     return count;
 }
 
-/* CPython's _PyPegen_byte_offset_to_character_offset on a line that starts
- * at byte `ls` of src: a 1-based byte column becomes a 1-based character
- * column, clamped to the line length + 1. */
-static int byte_to_char_col(const char *src, size_t len, size_t ls, int bytecol) {
-    if (bytecol <= 0)
-        return bytecol;
+int lex_char_col(const char *src, size_t len, size_t ls, int col1) {
+    if (col1 <= 0)
+        return col1;
     const char *nl = memchr(src + ls, '\n', len - ls);
     size_t linelen = nl ? (size_t)(nl - (src + ls)) + 1 : len - ls;
-    if ((size_t)bytecol > linelen)
-        return lex_char_count(src + ls, linelen) + 1;
-    return lex_char_count(src + ls, (size_t)bytecol);
+    if ((size_t)col1 > linelen)
+        return char_count(src + ls, linelen) + 1;
+    return char_count(src + ls, (size_t)col1);
 }
 
 /* ---- token output ---- */
@@ -142,7 +140,7 @@ static void emit(Lx *L, int type, size_t start, size_t end, int first_line, size
     }
 }
 
-/* INDENT, DEDENT, ENDMARKER: no span, col -1, cursor column kept. */
+/* INDENT, DEDENT, ENDMARKER, ERROR: no span, col -1, cursor column kept. */
 static void emit_marker(Lx *L, int type) {
     LexToken *t = push(L, type);
     if (!t)
@@ -172,13 +170,7 @@ static void fail_at(Lx *L, AstErrorKind kind, LexErrClass klass, int lineno, int
     e->offset = offset;
     e->end_offset = end_offset;
     e->text_start = text_ls;
-    LexToken *t = push(L, LT_ERROR);
-    if (t) {
-        t->start = t->end = L->pos;
-        t->lineno = t->end_lineno = L->lineno + L->line_offset;
-        t->col = t->end_col = -1;
-        t->curcol = (int32_t)(L->pos - L->line_start);
-    }
+    emit_marker(L, LT_ERROR);
     L->done = true;
 }
 
@@ -189,14 +181,14 @@ static void syntax_error(Lx *L, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    int col = lex_char_count(L->src + L->line_start, L->pos - L->line_start);
+    int col = char_count(L->src + L->line_start, L->pos - L->line_start);
     fail_at(L, AST_ERR_SYNTAX, LEXERR_RAISED, L->lineno, col, col, L->line_start, "%s", msg);
 }
 
 /* Errors CPython's parser reports when it reaches the ERRORTOKEN
  * (pegen's tokenizer_error). */
 static void deferred_error(Lx *L, AstErrorKind kind, int bytecol, int end_offset, const char *msg) {
-    int col = byte_to_char_col(L->src, L->len, L->line_start, bytecol);
+    int col = lex_char_col(L->src, L->len, L->line_start, bytecol);
     fail_at(L, kind, LEXERR_DEFERRED, L->lineno, col, end_offset, L->line_start, "%s", msg);
 }
 
@@ -205,7 +197,7 @@ static void eof_error(Lx *L) {
     L->pos = L->line_end;
     if (L->level > 0) {
         int k = L->level - 1;
-        int col = byte_to_char_col(L->src, L->len, L->parenls[k], L->parencol[k] + 1);
+        int col = lex_char_col(L->src, L->len, L->parenls[k], L->parencol[k] + 1);
         int lineno = L->parenline[k];
         char c = L->parenstack[k];
         /* fail_at adds line_offset: pass the local line */
@@ -213,8 +205,7 @@ static void eof_error(Lx *L) {
                 "'%c' was never closed", c);
         L->out->err.paren_lineno = lineno + L->line_offset;
     } else {
-        int col = byte_to_char_col(L->src, L->len, L->line_start,
-                                   (int)(L->pos - L->line_start));
+        int col = lex_char_col(L->src, L->len, L->line_start, (int)(L->pos - L->line_start));
         fail_at(L, AST_ERR_SYNTAX, LEXERR_EOF, L->lineno, col, -1, L->line_start,
                 "unexpected EOF while parsing");
     }
@@ -228,25 +219,27 @@ static void indent_error(Lx *L) {
 /* ---- identifiers and keywords ---- */
 
 static int keyword_type(const char *s, size_t n) {
-    static const struct { const char *kw; int type; } kws[] = {
-        {"False", LT_FALSE}, {"None", LT_NONE}, {"True", LT_TRUE}, {"and", LT_AND},
-        {"as", LT_AS}, {"assert", LT_ASSERT}, {"async", LT_ASYNC}, {"await", LT_AWAIT},
-        {"break", LT_BREAK}, {"class", LT_CLASS}, {"continue", LT_CONTINUE},
-        {"def", LT_DEF}, {"del", LT_DEL}, {"elif", LT_ELIF}, {"else", LT_ELSE},
-        {"except", LT_EXCEPT}, {"finally", LT_FINALLY}, {"for", LT_FOR},
-        {"from", LT_FROM}, {"global", LT_GLOBAL}, {"if", LT_IF}, {"import", LT_IMPORT},
-        {"in", LT_IN}, {"is", LT_IS}, {"lambda", LT_LAMBDA}, {"nonlocal", LT_NONLOCAL},
-        {"not", LT_NOT}, {"or", LT_OR}, {"pass", LT_PASS}, {"raise", LT_RAISE},
-        {"return", LT_RETURN}, {"try", LT_TRY}, {"while", LT_WHILE}, {"with", LT_WITH},
-        {"yield", LT_YIELD},
+#define KW(w, t) {w, sizeof w - 1, t}
+    static const struct { const char *kw; size_t len; int type; } kws[] = {
+        KW("False", LT_FALSE), KW("None", LT_NONE), KW("True", LT_TRUE), KW("and", LT_AND),
+        KW("as", LT_AS), KW("assert", LT_ASSERT), KW("async", LT_ASYNC), KW("await", LT_AWAIT),
+        KW("break", LT_BREAK), KW("class", LT_CLASS), KW("continue", LT_CONTINUE),
+        KW("def", LT_DEF), KW("del", LT_DEL), KW("elif", LT_ELIF), KW("else", LT_ELSE),
+        KW("except", LT_EXCEPT), KW("finally", LT_FINALLY), KW("for", LT_FOR),
+        KW("from", LT_FROM), KW("global", LT_GLOBAL), KW("if", LT_IF), KW("import", LT_IMPORT),
+        KW("in", LT_IN), KW("is", LT_IS), KW("lambda", LT_LAMBDA), KW("nonlocal", LT_NONLOCAL),
+        KW("not", LT_NOT), KW("or", LT_OR), KW("pass", LT_PASS), KW("raise", LT_RAISE),
+        KW("return", LT_RETURN), KW("try", LT_TRY), KW("while", LT_WHILE), KW("with", LT_WITH),
+        KW("yield", LT_YIELD),
     };
+#undef KW
     if (n < 2 || n > 8)
         return LT_NAME;
     char c = s[0];
     if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T'))
         return LT_NAME;
     for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++)
-        if (kws[i].kw[0] == c && strlen(kws[i].kw) == n && memcmp(kws[i].kw, s, n) == 0)
+        if (kws[i].kw[0] == c && kws[i].len == n && memcmp(kws[i].kw, s, n) == 0)
             return kws[i].type;
     return LT_NAME;
 }
@@ -614,7 +607,7 @@ static bool continuation_line(Lx *L) {
     int c = nextc(L);
     if (c != '\n') {
         /* CPython measures this column from tok->buf, not the line start */
-        int col = lex_char_count(L->src + L->buf, L->pos - L->buf);
+        int col = char_count(L->src + L->buf, L->pos - L->buf);
         fail_at(L, AST_ERR_SYNTAX, LEXERR_DEFERRED, L->lineno, col, 0, L->line_start,
                 "unexpected character after line continuation character");
         return false;
@@ -722,8 +715,9 @@ again:
     size_t start = L->pos - 1;
     L->in_token = true;
     if (c == '#') {
-        while (c != LX_EOF && c != '\n')
-            c = nextc(L);
+        /* a comment runs to the end of the line (which is in the buffer) */
+        L->pos = L->line_end;
+        c = L->src[L->pos - 1] == '\n' ? '\n' : LX_EOF;
     }
     if (c == LX_EOF) {
         if (L->level)
@@ -751,13 +745,18 @@ again:
                 return;
             }
         }
+        /* c (already read) and the rest of the identifier, straight from
+         * the line */
         bool nonascii = false;
-        while (is_id_char(c)) {
-            if (c >= 128)
-                nonascii = true;
-            c = nextc(L);
+        if (is_id_char(c)) {
+            nonascii = c >= 128;
+            while (L->pos < L->line_end && is_id_char((unsigned char)L->src[L->pos])) {
+                nonascii |= (unsigned char)L->src[L->pos] >= 128;
+                L->pos++;
+            }
+        } else {
+            backup(L, c);
         }
-        backup(L, c);
         if (nonascii && !verify_identifier(L, start))
             return;
         emit(L, keyword_type(L->src + start, L->pos - start), start, L->pos, L->lineno,
@@ -891,21 +890,4 @@ void lex_free(LexTokens *t) {
     free(t->toks);
     t->toks = NULL;
     t->n = 0;
-}
-
-const char *lex_type_name(int type) {
-    static const char *const names[LT_NTYPES] = {
-        "ENDMARKER", "NAME", "NUMBER", "STRING", "NEWLINE", "INDENT", "DEDENT", "ERRORTOKEN",
-        "'('", "')'", "'['", "']'", "'{'", "'}'", "':'", "','", "';'", "'.'", "'...'", "'->'",
-        "':='", "'+'", "'-'", "'*'", "'/'", "'|'", "'&'", "'<'", "'>'", "'='", "'%'", "'=='",
-        "'!='", "'<='", "'>='", "'~'", "'^'", "'<<'", "'>>'", "'**'", "'//'", "'@'", "'+='",
-        "'-='", "'*='", "'/='", "'%='", "'&='", "'|='", "'^='", "'<<='", "'>>='", "'**='",
-        "'//='", "'@='", "OP",
-        "'False'", "'None'", "'True'", "'and'", "'as'", "'assert'", "'async'", "'await'",
-        "'break'", "'class'", "'continue'", "'def'", "'del'", "'elif'", "'else'", "'except'",
-        "'finally'", "'for'", "'from'", "'global'", "'if'", "'import'", "'in'", "'is'",
-        "'lambda'", "'nonlocal'", "'not'", "'or'", "'pass'", "'raise'", "'return'", "'try'",
-        "'while'", "'with'", "'yield'",
-    };
-    return type >= 0 && type < LT_NTYPES ? names[type] : "?";
 }

@@ -52,8 +52,6 @@ typedef enum LexTokType {
     LT_NTYPES
 } LexTokType;
 
-#define LEX_FIRST_KEYWORD LT_FALSE
-
 typedef struct LexToken {
     uint8_t type;           /* LexTokType */
     int16_t level;          /* bracket depth after this token (CPython's tok->level) */
@@ -94,11 +92,11 @@ bool lex_tokenize(const char *src, size_t len, int line_offset, int col_shift,
                   LexTokens *out);
 void lex_free(LexTokens *t);
 
-/* Printable name of a token type for diagnostics ("'('", "NAME", "'if'"). */
-const char *lex_type_name(int type);
-
-/* Number of characters (code points) in the UTF-8 text s[0..n); invalid
- * bytes count one each, as CPython's "replace" decoding does. */
-int lex_char_count(const char *s, size_t n);
+/* CPython's _PyPegen_byte_offset_to_character_offset: the 1-based byte
+ * column col1 of the line starting at src[ls] as a 1-based character
+ * column (invalid bytes count one character each, as in CPython's
+ * "replace" decoding), clamped to the line length + 1; col1 <= 0 is
+ * returned unchanged. */
+int lex_char_col(const char *src, size_t len, size_t ls, int col1);
 
 #endif

@@ -468,28 +468,36 @@ static Value list_iter(VM *vm, Value self) {
     return v_from_ptr(it);
 }
 
+/* Iterator state goes through the barriers: an iterator made by one
+ * transaction may be advanced by later ones. */
 static Value listiter_next(VM *vm, Value self) {
     ListIter *it = AS(ListIter, self);
-    if (!it->list) return VNULL;
-    List *l = AS(List, it->list);
+    Value lv = RD(vm, it, it->list);
+    if (!lv) return VNULL;
+    List *l = AS(List, lv);
+    int64_t i = RDW(vm, it, it->index);
     if (it->reversed) {
-        if (it->index >= 0 && it->index < lsize(vm, l)) {
+        if (i >= 0 && i < lsize(vm, l)) {
+            WRW(vm, it, it->index, i - 1);
             ValArray *a = litems(vm, l);
-            return RD(vm, a, a->items[it->index--]);
+            return RD(vm, a, a->items[i]);
         }
-    } else if (it->index < lsize(vm, l)) {
+    } else if (i < lsize(vm, l)) {
+        WRW(vm, it, it->index, i + 1);
         ValArray *a = litems(vm, l);
-        return RD(vm, a, a->items[it->index++]);
+        return RD(vm, a, a->items[i]);
     }
-    it->list = VNULL;
+    WR(vm, it, it->list, VNULL);
     return VNULL;
 }
 
 static Value listiter_length_hint(VM *vm, Value *args, int nargs, Value kw) {
     (void)nargs; (void)kw;
     ListIter *it = AS(ListIter, args[0]);
-    if (!it->list) return v_from_small(0);
-    int64_t n = it->reversed ? it->index + 1 : lsize(vm, AS(List, it->list)) - it->index;
+    Value lv = RD(vm, it, it->list);
+    if (!lv) return v_from_small(0);
+    int64_t i = RDW(vm, it, it->index);
+    int64_t n = it->reversed ? i + 1 : lsize(vm, AS(List, lv)) - i;
     return v_from_small(n < 0 ? 0 : n);
 }
 

@@ -14,16 +14,30 @@
  * gives.
  */
 #include "parser_impl.h"
+#include "numfmt.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Nested rule activations allowed.  The deepest C recursion per unit is a
- * few frames (expression -> ... -> atom), so this stays well inside a
- * 512 KiB stack even with sanitizers. */
-#define MAX_DEPTH 1200
+/* Nesting limits: rule activations (CPython 3.11 allows 6000 and reports
+ * MemoryError beyond), and bytes of C stack: half of the smallest stack
+ * txpy is built for (512 KiB), whatever the compiler and its options make
+ * of the frames (a bracket level costs about 1 KiB at -O2).  Frames are
+ * about 4 times larger under AddressSanitizer, whose builds run with
+ * correspondingly larger stacks. */
+#define MAX_DEPTH 6000
+#if defined(__SANITIZE_ADDRESS__)
+#define STACK_BUDGET (1024 * 1024)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define STACK_BUDGET (1024 * 1024)
+#endif
+#endif
+#ifndef STACK_BUDGET
+#define STACK_BUDGET (256 * 1024)
+#endif
 
 struct AstMemo {
     AstMemo *next;
@@ -74,7 +88,9 @@ static AstStmtList stmt_list(StmtVec v) { return (AstStmtList){v.n, v.items}; }
 
 static void raise_lexer_error(Parser *p);
 
-static LexToken *tok_at(Parser *p, size_t i) {
+/* Look at token i (past the end: the last one), recording how far the
+ * parser has looked and raising a tokenizer error when it gets there. */
+static LexToken *tok_fetch(Parser *p, size_t i) {
     if (i >= p->ntoks)
         i = p->ntoks - 1;
     if (i >= p->fill) {
@@ -83,6 +99,10 @@ static LexToken *tok_at(Parser *p, size_t i) {
             raise_lexer_error(p);
     }
     return &p->toks[i];
+}
+
+static LexToken *tok_at(Parser *p, size_t i) {
+    return i < p->fill ? &p->toks[i] : tok_fetch(p, i);
 }
 
 static LexToken *peek(Parser *p) { return tok_at(p, p->pos); }
@@ -156,15 +176,6 @@ static void set_error_text(Parser *p, size_t ls) {
     p->err->text = t;
 }
 
-/* CPython's _PyPegen_byte_offset_to_character_offset. */
-static int char_col(Parser *p, size_t ls, int col1) {
-    if (col1 <= 0)
-        return col1;
-    size_t n = line_len_at(p, ls);
-    if ((size_t)col1 > n)
-        return lex_char_count(p->src + ls, n) + 1;
-    return lex_char_count(p->src + ls, (size_t)col1);
-}
 
 void ast_error_nomem(Parser *p) {
     if (p->error)
@@ -180,6 +191,7 @@ static void too_deep(Parser *p) {
     if (p->error)
         return;
     p->error = true;
+    p->lim->exceeded = true;
     AstError *e = p->err;
     memset(e, 0, sizeof *e);
     e->kind = AST_ERR_MEMORY;
@@ -205,8 +217,8 @@ static void verror_at(Parser *p, AstErrorKind kind, int lineno, int col1, int en
     size_t ls = line_start_of(p, lineno - p->line_offset);
     e->lineno = lineno;
     e->end_lineno = end_lineno;
-    e->offset = char_col(p, ls, col1);
-    e->end_offset = end_col1 > 0 ? char_col(p, ls, end_col1) : end_col1;
+    e->offset = lex_char_col(p->src, p->srclen, ls, col1);
+    e->end_offset = lex_char_col(p->src, p->srclen, ls, end_col1);
     set_error_text(p, ls);
 }
 
@@ -267,15 +279,27 @@ static void raise_lexer_error(Parser *p) {
  * Depth limit and memo.
  */
 
+/* Past a nesting limit?  The stack used is the distance between a local
+ * here and one of ast_parse's, in either growth direction, computed on
+ * uintptr_t values: meaningful on every target txpy has (native stacks and
+ * wasm32's stack in linear memory). */
+static bool too_deep_now(Parser *p) {
+    char here;
+    uintptr_t at = (uintptr_t)(void *)&here, base = p->lim->stack_base;
+    uintptr_t used = at < base ? base - at : at - base;
+    return p->lim->depth > MAX_DEPTH || used > STACK_BUDGET;
+}
+
 #define ENTER(p)                                                              \
     do {                                                                      \
-        if (++*(p)->depth > MAX_DEPTH) {                                      \
-            --*(p)->depth;                                                    \
+        ++(p)->lim->depth;                                                    \
+        if (too_deep_now(p)) {                                                \
+            --(p)->lim->depth;                                                \
             too_deep(p);                                                      \
             return NULL;                                                      \
         }                                                                     \
     } while (0)
-#define LEAVE(p) (--*(p)->depth)
+#define LEAVE(p) (--(p)->lim->depth)
 
 /* The rules CPython memoises (explicitly or as left-recursive rules).  As
  * in CPython, a result is shared between the contexts where the invalid_
@@ -529,7 +553,7 @@ RULE(star_expressions, R_NONE, AstExpr) {
     return tuple_of(p, star_expression);
 }
 
-/* expressions (eval input, subscripts of old): expression (',' expression)* [','] */
+/* expressions: expression ("," expression)* [","] (eval input, with-item headers) */
 static AstExpr *expressions(Parser *p) {
     return tuple_of(p, expression);
 }
@@ -1140,8 +1164,8 @@ RULE(slices, R_NONE, AstExpr) {
 /* ---- atoms ---- */
 
 /* A NUMBER token: ints keep their text, floats and imaginary literals are
- * converted (underscores removed; strtod rounds correctly in the C
- * locale, which the interpreter never changes). */
+ * converted with numfmt's correctly rounded parser (which accepts the
+ * underscores the tokenizer has already checked). */
 static AstExpr *number(Parser *p, const LexToken *t) {
     const char *s = p->src + t->start;
     size_t n = t->end - t->start;
@@ -1156,20 +1180,12 @@ static AstExpr *number(Parser *p, const LexToken *t) {
         e->u.constant.text = (AstStr){txt, n};
         return txt ? e : NULL;
     }
-    char buf[64];
-    char *d = n < sizeof buf ? buf : malloc(n + 1);
-    if (!d) {
-        ast_error_nomem(p);
+    double v;
+    if (!nf_parse_double(s, n - (imag ? 1 : 0), &v)) {
+        ast_error_at(p, AST_ERR_SYNTAX, t->lineno, t->col + 1, t->end_lineno, t->end_col + 1,
+                     "invalid decimal literal");
         return NULL;
     }
-    size_t k = 0;
-    for (size_t i = 0; i < n - (imag ? 1 : 0); i++)
-        if (s[i] != '_')
-            d[k++] = s[i];
-    d[k] = 0;
-    double v = strtod(d, NULL);
-    if (d != buf)
-        free(d);
     AstExpr *e = mk_constant(p, imag ? CONST_IMAG : CONST_FLOAT, t);
     if (e)
         e->u.constant.f = v;
@@ -2318,13 +2334,10 @@ static void invalid_star_etc(Parser *p, int close) {
     p->pos++;
     int t = ptype(p);
     if (t == close || (t == LT_COMMA && (ptype_at(p, 1) == close || ptype_at(p, 1) == LT_DOUBLESTAR))) {
-        if (close == LT_COLON) {
-            if (t == LT_COMMA)
-                tok_at(p, p->pos + 1);
+        if (close == LT_COLON)
             ast_error_last(p, AST_ERR_SYNTAX, "named arguments must follow bare *");
-        } else {
+        else
             ERR_AT(p, star, "named arguments must follow bare *");
-        }
         return;
     }
     if (param(p, close == LT_COLON, false)) {
@@ -2640,11 +2653,73 @@ static void invalid_assignment(Parser *p) {
     p->pos = m;
 }
 
-/* assignment | star_expressions (as an expression statement):
- *   NAME ':' expression ['=' annotated_rhs]
- * | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
+/* The assignment alternatives that start with a target, given the
+ * star_expressions e parsed at st:
+ *   ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
  * | (star_targets '=')+ annotated_rhs !'='
  * | single_target augassign ~ annotated_rhs
+ * NULL when none matches; *cut is set when the augmented assignment's cut
+ * was passed (then invalid_assignment is not tried). */
+static AstStmt *target_assignment(Parser *p, const LexToken *st, AstExpr *e, bool *cut) {
+    int t = ptype(p);
+    AstOperator op;
+    if (t == LT_COLON && (e->kind == EXPR_ATTRIBUTE || e->kind == EXPR_SUBSCRIPT ||
+                          (e->kind == EXPR_NAME && st->type == LT_LPAR))) {
+        p->pos++;
+        AstExpr *ann = expression(p);
+        if (!ann)
+            return NULL;
+        AstExpr *value = ann_value(p);
+        return p->error ? NULL : mk_annassign(p, st, e, ann, value, false);
+    }
+    if (t == LT_EQUAL && valid_target(e, false)) {
+        ExprVec targets = {0};
+        if (!ExprVec_push(p, &targets, e))
+            return NULL;
+        AstExpr *value;
+        for (;;) {
+            p->pos++;
+            value = annotated_rhs(p);
+            if (!value || ptype(p) != LT_EQUAL)
+                break;
+            if (!valid_target(value, false))
+                return NULL;
+            if (!ExprVec_push(p, &targets, value))
+                return NULL;
+        }
+        if (!value)
+            return NULL;
+        AstStmt *s = mk_stmt(p, STMT_ASSIGN, st);
+        if (!s)
+            return NULL;
+        for (size_t i = 0; i < targets.n; i++)
+            set_ctx(targets.items[i], CTX_STORE);
+        s->u.assign.targets = expr_list(targets);
+        s->u.assign.value = value;
+        return s;
+    }
+    if (augassign_op(t, &op) &&
+        (e->kind == EXPR_NAME || e->kind == EXPR_ATTRIBUTE || e->kind == EXPR_SUBSCRIPT)) {
+        p->pos++;
+        *cut = true;
+        AstExpr *value = annotated_rhs(p);
+        if (!value)
+            return NULL;
+        AstStmt *s = mk_stmt(p, STMT_AUGASSIGN, st);
+        if (!s)
+            return NULL;
+        set_ctx(e, CTX_STORE);
+        s->u.augassign.target = e;
+        s->u.augassign.op = op;
+        s->u.augassign.value = value;
+        return s;
+    }
+    return NULL;
+}
+
+/* assignment | star_expressions (as an expression statement):
+ *   NAME ':' expression ['=' annotated_rhs]
+ * | the alternatives of target_assignment
  * | invalid_assignment
  * The targets are parsed as star_expressions and checked afterwards. */
 static AstStmt *assignment_or_expr(Parser *p) {
@@ -2665,73 +2740,16 @@ static AstStmt *assignment_or_expr(Parser *p) {
         p->pos = m;
     }
     AstExpr *e = star_expressions(p);
-    if (!e)
-        goto invalid;
     size_t after_e = p->pos;
-    int t = ptype(p);
-    AstOperator op;
-    if (t == LT_COLON && (e->kind == EXPR_ATTRIBUTE || e->kind == EXPR_SUBSCRIPT ||
-                          (e->kind == EXPR_NAME && st->type == LT_LPAR))) {
-        p->pos++;
-        AstExpr *ann = expression(p);
-        if (ann) {
-            AstExpr *value = ann_value(p);
-            if (p->error)
-                return NULL;
-            return mk_annassign(p, st, e, ann, value, false);
-        }
-    } else if (t == LT_EQUAL && valid_target(e, false)) {
-        ExprVec targets = {0};
-        if (!ExprVec_push(p, &targets, e))
-            return NULL;
-        AstExpr *value;
-        for (;;) {
-            p->pos++;
-            value = annotated_rhs(p);
-            if (!value || ptype(p) != LT_EQUAL)
-                break;
-            if (!valid_target(value, false)) {
-                value = NULL;
-                break;
-            }
-            if (!ExprVec_push(p, &targets, value))
-                return NULL;
-        }
-        if (value) {
-            AstStmt *s = mk_stmt(p, STMT_ASSIGN, st);
-            if (!s)
-                return NULL;
-            for (size_t i = 0; i < targets.n; i++)
-                set_ctx(targets.items[i], CTX_STORE);
-            s->u.assign.targets = expr_list(targets);
-            s->u.assign.value = value;
+    bool cut = false;
+    if (e) {
+        AstStmt *s = target_assignment(p, st, e, &cut);
+        if (s || p->error)
             return s;
-        }
-    } else if (augassign_op(t, &op) &&
-               (e->kind == EXPR_NAME || e->kind == EXPR_ATTRIBUTE || e->kind == EXPR_SUBSCRIPT)) {
-        p->pos++;
-        AstExpr *value = annotated_rhs(p);
-        if (value) {
-            AstStmt *s = mk_stmt(p, STMT_AUGASSIGN, st);
-            if (!s)
-                return NULL;
-            set_ctx(e, CTX_STORE);
-            s->u.augassign.target = e;
-            s->u.augassign.op = op;
-            s->u.augassign.value = value;
-            return s;
-        }
-        /* the cut: no invalid_assignment */
-        if (p->error)
-            return NULL;
-        goto expr_stmt;
     }
     if (p->error)
         return NULL;
-invalid:
-    if (p->error)
-        return NULL;
-    if (p->invalid) {
+    if (!cut && p->invalid) {
         p->pos = m;
         invalid_assignment(p);
         if (p->error)
@@ -2741,7 +2759,7 @@ invalid:
         p->pos = m;
         return NULL;
     }
-expr_stmt:
+    /* star_expressions as an expression statement */
     p->pos = after_e;
     AstStmt *s = mk_stmt(p, STMT_EXPR, st);
     if (s)
@@ -2919,7 +2937,6 @@ static AstStmt *import_from(Parser *p) {
             goto fail;
         if (ptype(p) == LT_COMMA) {
             if (p->invalid && ptype_at(p, 1) == LT_NEWLINE) {
-                tok_at(p, p->pos + 1);
                 ast_error_last(p, AST_ERR_SYNTAX,
                                "trailing comma not allowed without surrounding parentheses");
                 return NULL;
@@ -3408,100 +3425,107 @@ done:;
     return s;
 }
 
-/* except_block / except_star_block; *star says which one matched */
-static AstExceptHandler *except_block(Parser *p, bool star) {
-    LexToken *st = peek(p);
-    size_t m = p->pos;
-    if (st->type != LT_EXCEPT)
-        return NULL;
-    if (p->invalid) {
-        /* invalid_except(_star)_stmt_indent */
-        p->pos++;
-        if (!star || accept(p, LT_STAR)) {
-            size_t k = p->pos;
-            if (expression(p)) {
-                const char *as;
-                opt_asname(p, &as);
-            } else if (star) {
-                p->pos = k;
-                goto no_indent;
-            }
-            if (accept(p, LT_COLON) &&
-                missing_block(p, star ? "'except*' statement" : "'except' statement", st))
-                return NULL;
-        }
-    no_indent:
-        if (p->error)
-            return NULL;
-        p->pos = m;
-    }
-    p->pos++;
-    if (star && !accept(p, LT_STAR))
-        goto invalid;
-    AstExpr *type = expression(p);
-    const char *name = NULL;
-    if (type && !opt_asname(p, &name))
-        return NULL;
-    if (star && !type)
-        goto invalid;
-    AstStmtList body;
-    if (!accept(p, LT_COLON) || !block(p, &body))
-        goto invalid;
-    AstExceptHandler *h = ast_alloc(p->arena, sizeof *h);
-    if (!h) {
-        ast_error_nomem(p);
-        return NULL;
-    }
-    const LexToken *lt = last_tok(p);
-    h->type = type;
-    h->name = name;
-    h->body = body;
-    h->lineno = st->lineno;
-    h->col = st->col;
-    h->end_lineno = lt->end_lineno;
-    h->end_col = lt->end_col;
-    return h;
-invalid:
-    if (p->invalid && !p->error) {
-        /* invalid_except_stmt */
-        p->pos = m + 1;
-        accept(p, LT_STAR);
-        AstExpr *a = expression(p);
-        if (a && accept(p, LT_COMMA) && expressions(p)) {
-            const char *as;
-            opt_asname(p, &as);
-            if (accept(p, LT_COLON)) {
-                ERR_FROM(p, a, "multiple exception types must be parenthesized");
-                return NULL;
-            }
-        }
-        if (p->error)
-            return NULL;
-        p->pos = m + 1;
-        accept(p, LT_STAR);
+/* invalid_except_stmt_indent / invalid_except_star_stmt_indent (pass 2),
+ * at 'except': true if it raised. */
+static bool invalid_except_indent(Parser *p, bool star) {
+    LexToken *kw = peek(p);
+    size_t m = p->pos++;
+    if (!star || accept(p, LT_STAR)) {
         if (expression(p)) {
             const char *as;
             opt_asname(p, &as);
-            if (ptype(p) == LT_NEWLINE) {
-                ast_error_last(p, AST_ERR_SYNTAX, "expected ':'");
-                return NULL;
-            }
+        } else if (star) {
+            p->pos = m;
+            return p->error;
         }
-        if (p->error)
-            return NULL;
-        p->pos = m + 1;
+        if (accept(p, LT_COLON) &&
+            missing_block(p, star ? "'except*' statement" : "'except' statement", kw))
+            return true;
+    }
+    p->pos = m;
+    return p->error;
+}
+
+/* invalid_except_stmt (pass 2), at 'except' */
+static void invalid_except_stmt(Parser *p) {
+    size_t m = p->pos;
+    p->pos = m + 1;
+    accept(p, LT_STAR);
+    AstExpr *a = expression(p);
+    if (a && accept(p, LT_COMMA) && expressions(p)) {
+        const char *as;
+        opt_asname(p, &as);
+        if (accept(p, LT_COLON)) {
+            ERR_FROM(p, a, "multiple exception types must be parenthesized");
+            return;
+        }
+    }
+    if (p->error)
+        return;
+    p->pos = m + 1;
+    accept(p, LT_STAR);
+    if (expression(p)) {
+        const char *as;
+        opt_asname(p, &as);
         if (ptype(p) == LT_NEWLINE) {
             ast_error_last(p, AST_ERR_SYNTAX, "expected ':'");
+            return;
+        }
+    }
+    if (p->error)
+        return;
+    p->pos = m + 1;
+    if (ptype(p) == LT_NEWLINE) {
+        ast_error_last(p, AST_ERR_SYNTAX, "expected ':'");
+        return;
+    }
+    if (accept(p, LT_STAR) && (ptype(p) == LT_NEWLINE || ptype(p) == LT_COLON)) {
+        ast_error_last(p, AST_ERR_SYNTAX, "expected one or more exception types");
+        return;
+    }
+    p->pos = m;
+}
+
+/* 'except' expression ['as' NAME] ':' block | 'except' ':' block, or for
+ * except_star_block 'except' '*' expression ['as' NAME] ':' block */
+static AstExceptHandler *except_clause(Parser *p, bool star) {
+    LexToken *st = peek(p);
+    size_t m = p->pos++;
+    AstExpr *type = NULL;
+    const char *name = NULL;
+    AstStmtList body;
+    if ((!star || accept(p, LT_STAR)) && ((type = expression(p)) != NULL || !star) &&
+        (!type || opt_asname(p, &name)) && accept(p, LT_COLON) && block(p, &body)) {
+        AstExceptHandler *h = ast_alloc(p->arena, sizeof *h);
+        if (!h) {
+            ast_error_nomem(p);
             return NULL;
         }
-        if (accept(p, LT_STAR) && (ptype(p) == LT_NEWLINE || ptype(p) == LT_COLON)) {
-            tok_at(p, p->pos);
-            ast_error_last(p, AST_ERR_SYNTAX, "expected one or more exception types");
-            return NULL;
-        }
+        const LexToken *lt = last_tok(p);
+        h->type = type;
+        h->name = name;
+        h->body = body;
+        h->lineno = st->lineno;
+        h->col = st->col;
+        h->end_lineno = lt->end_lineno;
+        h->end_col = lt->end_col;
+        return h;
     }
     p->pos = m;
     return NULL;
+}
+
+/* except_block (star false) / except_star_block (star true):
+ * invalid_except(_star)_stmt_indent | the clause | invalid_except_stmt */
+static AstExceptHandler *except_block(Parser *p, bool star) {
+    if (ptype(p) != LT_EXCEPT)
+        return NULL;
+    if (p->invalid && invalid_except_indent(p, star))
+        return NULL;
+    AstExceptHandler *h = except_clause(p, star);
+    if (!h && p->invalid && !p->error)
+        invalid_except_stmt(p);
+    return p->error ? NULL : h;
 }
 
 /* finally_block: invalid_finally_stmt | 'finally' &&':' block */
@@ -3853,13 +3877,14 @@ static bool block_body(Parser *p, AstStmtList *out) {
 }
 
 static bool block(Parser *p, AstStmtList *out) {
-    if (++*p->depth > MAX_DEPTH) {
-        --*p->depth;
+    ++p->lim->depth;
+    if (too_deep_now(p)) {
+        --p->lim->depth;
         too_deep(p);
         return false;
     }
     bool r = block_body(p, out);
-    --*p->depth;
+    --p->lim->depth;
     return r;
 }
 
@@ -3962,12 +3987,18 @@ static void *run_parser(Parser *p, int start) {
                          lastt->end_col + 1, "invalid syntax");
         }
     }
-    if (!p->lexer_error && p->err->kind != AST_ERR_MEMORY &&
-        p->toks[p->ntoks - 1].type == LT_ERROR) {
+    if (!p->lexer_error && p->toks[p->ntoks - 1].type == LT_ERROR) {
         const LexError *le = &p->lx->err;
-        if (le->klass == LEXERR_RAISED ||
-            (le->klass == LEXERR_EOF && le->paren_lineno &&
-             p->toks[p->fill - 1].lineno > le->paren_lineno)) {
+        bool take;
+        if (p->err->kind == AST_ERR_MEMORY)
+            /* stopped by a nesting limit CPython might not have: it would
+             * have gone on to the tokenizer error */
+            take = p->lim->exceeded && le->klass != LEXERR_DEFERRED;
+        else
+            take = le->klass == LEXERR_RAISED ||
+                   (le->klass == LEXERR_EOF && le->paren_lineno &&
+                    p->toks[p->fill - 1].lineno > le->paren_lineno);
+        if (take) {
             p->error = false;
             raise_lexer_error(p);
         }
@@ -3976,7 +4007,7 @@ static void *run_parser(Parser *p, int start) {
 }
 
 static void init_parser(Parser *p, AstArena *arena, const char *src, size_t len, LexTokens *lx,
-                        AstError *err, int *depth) {
+                        AstError *err, ParseLimits *lim) {
     memset(p, 0, sizeof *p);
     p->arena = arena;
     p->src = src;
@@ -3985,7 +4016,7 @@ static void init_parser(Parser *p, AstArena *arena, const char *src, size_t len,
     p->toks = lx->toks;
     p->ntoks = lx->n;
     p->err = err;
-    p->depth = depth;
+    p->lim = lim;
 }
 
 AstExpr *ast_parse_fstring_expr(Parser *p, const char *text, size_t len, int line_offset,
@@ -4006,7 +4037,7 @@ AstExpr *ast_parse_fstring_expr(Parser *p, const char *text, size_t len, int lin
         ast_error_nomem(p);
     } else {
         Parser sub;
-        init_parser(&sub, p->arena, buf, len + 3, &lx, p->err, p->depth);
+        init_parser(&sub, p->arena, buf, len + 3, &lx, p->err, p->lim);
         sub.fstring = true;
         sub.line_offset = line_offset;
         sub.col_shift = col_shift;
@@ -4041,11 +4072,13 @@ static const char *prepare_source(const char *src, size_t *len, AstModKind mode,
         src += 3;
         n -= 3;
     }
-    int line = 1;
     for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, src + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8;     /* eight ASCII bytes */
+            continue;
+        }
         unsigned char c = (unsigned char)src[i];
-        if (c == '\n')
-            line++;
         if (c < 0x80) {
             i++;
             continue;
@@ -4062,6 +4095,9 @@ static const char *prepare_source(const char *src, size_t *len, AstModKind mode,
             ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
         }
         if (!ok) {
+            int line = 1;
+            for (size_t j = 0; j < i; j++)
+                line += src[j] == '\n';
             err->kind = AST_ERR_SYNTAX;
             snprintf(err->msg, sizeof err->msg,
                      "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: "
@@ -4158,9 +4194,10 @@ static AstMod *parse_prepared(AstArena *arena, const char *src, size_t len, AstM
         snprintf(err->msg, sizeof err->msg, "out of memory while parsing");
         return NULL;
     }
-    int depth = 0;
+    char stack_base;
+    ParseLimits lim = {0, (uintptr_t)(void *)&stack_base, false};
     Parser p;
-    init_parser(&p, arena, src, len, &lx, err, &depth);
+    init_parser(&p, arena, src, len, &lx, err, &lim);
     int start = mode == MOD_MODULE ? START_FILE : mode == MOD_EXPRESSION ? START_EVAL
                 : START_INTERACTIVE;
     AstMod *m = run_parser(&p, start);

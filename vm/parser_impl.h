@@ -12,10 +12,13 @@
  *  - every rule function returns NULL (or false) on "no match" and then has
  *    restored p->pos; a raised error sets p->error, after which every rule
  *    fails and no later error replaces the first one;
- *  - rules that pass 2 would otherwise re-parse many times are memoised
- *    (only while p->invalid is set);
- *  - p->depth counts nested rule activations; past MAX_DEPTH the parse
- *    fails with a MemoryError-kind error before the C stack is at risk.
+ *  - during pass 2 the rules CPython memoises are memoised too (p->memo),
+ *    which also keeps its backtracking polynomial; pass 1 never re-parses
+ *    an item where a failure would repeat (no exponential inputs);
+ *  - nesting is bounded twice (ParseLimits): a count of nested rule
+ *    activations, like CPython's MAXSTACK, and the C stack used since
+ *    ast_parse was entered; past either the parse fails with a
+ *    MemoryError-kind error, so deep input never overflows the C stack.
  */
 #ifndef TXPY_PARSER_IMPL_H
 #define TXPY_PARSER_IMPL_H
@@ -24,6 +27,13 @@
 #include "lexer.h"
 
 typedef struct AstMemo AstMemo;
+
+/* Shared by a parser and its f-string sub-parsers. */
+typedef struct ParseLimits {
+    int depth;              /* nested rule activations */
+    uintptr_t stack_base;   /* address of a local of the outermost call */
+    bool exceeded;          /* the parse was stopped by a limit */
+} ParseLimits;
 
 typedef struct Parser {
     AstArena *arena;
@@ -40,7 +50,7 @@ typedef struct Parser {
     bool error;             /* an error has been raised (in *err) */
     bool lexer_error;       /* ... and it came from the tokenizer */
     AstError *err;
-    int *depth;             /* shared with f-string sub-parsers */
+    ParseLimits *lim;
     AstMemo **memo;         /* per token index, pass 2 only */
     /* f-string expression sub-parser: messages get an "f-string: " prefix
      * and error columns are taken back to the sub-source */

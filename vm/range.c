@@ -259,9 +259,13 @@ static int64_t range_hash(VM *vm, Value self) {
 static int range_bool(VM *vm, Value self) { (void)vm; return int_sign(AS(Range, self)->length) != 0; }
 
 /* ---- iterator ---- */
+/* The iteration position is the only mutable word (idx, or index for big
+ * ranges); it goes through the barriers, since an iterator made by one
+ * transaction may be advanced by later ones. */
 typedef struct RangeIter {
     Obj hdr;
-    int64_t cur, step, left;    /* fast path */
+    int64_t start, step, n;     /* fast path: all small; n < 0 for big ranges */
+    int64_t idx;                /* next position (fast path) */
     Value big;                  /* Range for big ranges, iterated by index */
     Value index;
 } RangeIter;
@@ -279,44 +283,44 @@ static Value range_iter(VM *vm, Value self) {
     if (int_to_i64(r->start, &a) && int_to_i64(r->step, &s) && int_to_i64(r->length, &n) &&
         !__builtin_mul_overflow(n, s, &last) && !__builtin_add_overflow(a, last, &last) &&
         small_fits(a) && small_fits(last) && small_fits(a + (n ? (n - 1) * s : 0))) {
-        it->cur = a;
+        it->start = a;
         it->step = s;
-        it->left = n;
+        it->n = n;
     } else {
         it->big = self;
         it->index = v_from_small(0);
-        it->left = -1;
+        it->n = -1;
     }
     return v_from_ptr(it);
 }
 
 static Value rangeiter_next(VM *vm, Value self) {
     RangeIter *it = AS(RangeIter, self);
-    if (LIKELY(it->left >= 0)) {
-        if (it->left == 0) return VNULL;
-        it->left--;
-        int64_t v = it->cur;
-        it->cur += it->step;
-        return v_from_small(v);
+    if (LIKELY(it->n >= 0)) {
+        int64_t i = RDW(vm, it, it->idx);
+        if (i >= it->n) return VNULL;
+        WRW(vm, it, it->idx, i + 1);
+        return v_from_small(it->start + i * it->step);
     }
     Range *r = AS(Range, it->big);
-    if (int_compare(it->index, r->length) >= 0) return VNULL;
-    Value v = range_item(vm, r, it->index);
+    Value index = RD(vm, it, it->index);
+    if (int_compare(index, r->length) >= 0) return VNULL;
+    Value v = range_item(vm, r, index);
     if (!v) return VNULL;
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, v);
-    Value ni = int_binop(vm, NB_ADD, it->index, v_from_small(1));
+    Value ni = int_binop(vm, NB_ADD, index, v_from_small(1));
     ROOTS_RESET(vm);
     if (!ni) return VNULL;
-    it->index = ni;
+    WR(vm, it, it->index, ni);
     return v;
 }
 
 static Value rangeiter_length_hint(VM *vm, Value *args, int nargs, Value kw) {
     (void)nargs; (void)kw;
     RangeIter *it = AS(RangeIter, args[0]);
-    if (it->left >= 0) return v_from_small(it->left);
-    return int_binop(vm, NB_SUB, AS(Range, it->big)->length, it->index);
+    if (it->n >= 0) return v_from_small(it->n - RDW(vm, it, it->idx));
+    return int_binop(vm, NB_SUB, AS(Range, it->big)->length, RD(vm, it, it->index));
 }
 
 static Value range_reversed(VM *vm, Value *args, int nargs, Value kw) {

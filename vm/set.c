@@ -613,26 +613,30 @@ static Value set_iter(VM *vm, Value self) {
     return v_from_ptr(it);
 }
 
+/* Iterator state goes through the barriers (see list.c). */
 static Value setiter_next(VM *vm, Value self) {
     SetIter *it = AS(SetIter, self);
-    if (!it->set) return VNULL;
-    if (set_len(vm, it->set) != it->used) {
-        it->used = -1;
+    Value sv = RD(vm, it, it->set);
+    if (!sv) return VNULL;
+    if (set_len(vm, sv) != RDW(vm, it, it->used)) {
+        WRW(vm, it, it->used, -1);
         return vm_raise(vm, &exc_RuntimeError, "Set changed size during iteration");
     }
     Value k;
-    if (set_next(vm, it->set, &it->pos, &k)) {
-        it->len--;
+    int64_t pos = RDW(vm, it, it->pos);
+    if (set_next(vm, sv, &pos, &k)) {
+        WRW(vm, it, it->pos, pos);
+        WRW(vm, it, it->len, RDW(vm, it, it->len) - 1);
         return k;
     }
-    it->set = VNULL;
+    WR(vm, it, it->set, VNULL);
     return VNULL;
 }
 
 static Value setiter_length_hint(VM *vm, Value *args, int nargs, Value kw) {
-    (void)vm; (void)nargs; (void)kw;
+    (void)nargs; (void)kw;
     SetIter *it = AS(SetIter, args[0]);
-    return v_from_small(it->set ? it->len : 0);
+    return v_from_small(RD(vm, it, it->set) ? RDW(vm, it, it->len) : 0);
 }
 
 /* ---- methods ---- */

@@ -296,16 +296,16 @@ static StrIndex *build_index(VM *vm, Str *s) {
     return ix;
 }
 
-static VM *str_vm_for_index;   /* set by callers that can allocate */
-
-int64_t str_byte_offset(Value v, int64_t i) {
+/* Byte offset of code point i (0 <= i; past the end gives len).  With a
+ * VM, a long non-ASCII string gets its index built on first use. */
+static int64_t byte_offset(VM *vm, Value v, int64_t i) {
     Str *s = AS(Str, v);
     if (is_ascii_str(s)) return i;
     if (i >= s->nchars) return s->len;
     const unsigned char *p = (const unsigned char *)s->data;
     int64_t b = 0, c = 0;
     StrIndex *ix = (StrIndex *)__atomic_load_n(&s->index, __ATOMIC_ACQUIRE);
-    if (!ix && s->nchars > STRIDX_STEP * 2 && str_vm_for_index) ix = build_index(str_vm_for_index, s);
+    if (!ix && s->nchars > STRIDX_STEP * 2 && vm) ix = build_index(vm, s);
     if (ix) {
         c = (i / STRIDX_STEP) * STRIDX_STEP;
         b = ix->off[i / STRIDX_STEP];
@@ -318,20 +318,23 @@ int64_t str_byte_offset(Value v, int64_t i) {
     return b;
 }
 
-uint32_t str_char_at(Value v, int64_t i) {
+int64_t str_byte_offset(Value v, int64_t i) { return byte_offset(NULL, v, i); }
+
+static uint32_t char_at(VM *vm, Value v, int64_t i) {
     Str *s = AS(Str, v);
     if (is_ascii_str(s)) return (unsigned char)s->data[i];
     int len;
-    return utf8_decode((const unsigned char *)s->data + str_byte_offset(v, i), &len);
+    return utf8_decode((const unsigned char *)s->data + byte_offset(vm, v, i), &len);
 }
+
+uint32_t str_char_at(Value v, int64_t i) { return char_at(NULL, v, i); }
 
 Value str_substr(VM *vm, Value v, int64_t start, int64_t stop) {
     Str *s = AS(Str, v);
     if (start <= 0 && stop >= s->nchars && v_type(v) == &type_str) return v;
     if (stop <= start) return NM(empty);
-    str_vm_for_index = vm;
-    int64_t b0 = str_byte_offset(v, start);
-    int64_t b1 = is_ascii_str(s) ? stop : b0 + (str_byte_offset(v, stop) - b0);
+    int64_t b0 = byte_offset(vm, v, start);
+    int64_t b1 = is_ascii_str(s) ? stop : byte_offset(vm, v, stop);
     return str_new_ascii_or_utf8(vm, s->data + b0, (size_t)(b1 - b0), stop - start);
 }
 
@@ -443,18 +446,30 @@ static Value str_getitem(VM *vm, Value self, Value key) {
         if (i < 0) i += n;
         if ((uint64_t)i >= (uint64_t)n) return vm_raise(vm, &exc_IndexError, "string index out of range");
         if (is_ascii_str(s)) return ascii_chars[(unsigned char)s->data[i]];
-        str_vm_for_index = vm;
-        return str_from_codepoint(vm, str_char_at(self, i));
+        return str_from_codepoint(vm, char_at(vm, self, i));
     }
     if (v_is_type(key, &type_slice)) {
         int64_t start, stop, step, len;
         if (!slice_indices(vm, key, n, &start, &stop, &step, &len)) return VNULL;
         if (step == 1) return str_substr(vm, self, start, start + len);
         StrBuf sb = STRBUF_INIT;
-        str_vm_for_index = vm;
-        for (int64_t i = 0, j = start; i < len; i++, j += step) {
-            if (is_ascii_str(s)) sb_putc(&sb, s->data[j]);
-            else sb_put_utf8(&sb, str_char_at(self, j));
+        if (!sb_reserve(&sb, (size_t)len)) return vm_raise_nomem(vm);
+        if (is_ascii_str(s)) {
+            for (int64_t i = 0, j = start; i < len; i++, j += step) sb.data[sb.len++] = s->data[j];
+            return str_from_sb(vm, &sb);
+        }
+        const unsigned char *p = (const unsigned char *)s->data;
+        int64_t b = len ? byte_offset(vm, self, start) : 0;
+        for (int64_t i = 0; i < len; i++) {
+            int l;
+            utf8_decode(p + b, &l);
+            sb_append(&sb, p + b, (size_t)l);
+            if (i + 1 == len) break;
+            if (step > 0) {
+                for (int64_t k = 0; k < step; k++) { b++; while ((p[b] & 0xC0) == 0x80) b++; }
+            } else {
+                for (int64_t k = 0; k < -step; k++) { b--; while ((p[b] & 0xC0) == 0x80) b--; }
+            }
         }
         return str_from_sb(vm, &sb);
     }
@@ -468,7 +483,7 @@ static Value str_getitem(VM *vm, Value self, Value key) {
     }
     if (i < 0) i += n;
     if (i < 0 || i >= n) return vm_raise(vm, &exc_IndexError, "string index out of range");
-    return str_from_codepoint(vm, str_char_at(self, i));
+    return str_from_codepoint(vm, char_at(vm, self, i));
 }
 
 static Value str_add(VM *vm, Value a, Value b) {
@@ -482,9 +497,15 @@ static Value str_mul(VM *vm, Value a, Value b) {
     Value s = IS_STR(a) ? a : b, k = IS_STR(a) ? b : a;
     if (!IS_STR(s)) return V_NOTIMPL;
     if (!v_is_intlike(k) && !v_type(k)->nb_index) {
-        if (IS_STR(a) && !v_type(b)->nb[NB_MUL])
-            return vm_raise(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%s'", v_type(k)->name);
-        return V_NOTIMPL;
+        /* CPython tries the other operand's numeric slot before the sequence repeat */
+        BinaryFn other = v_type(k)->nb[NB_MUL];
+        bool seq = IS_STR(k) || IS_LIST(k) || IS_TUPLE(k) || v_isinstance_of(k, &type_bytes) ||
+                   v_isinstance_of(k, &type_bytearray);
+        if (s == a && other && !seq) {
+            Value r = other(vm, a, b);
+            if (r != V_NOTIMPL) return r;
+        }
+        return vm_raise(vm, &exc_TypeError, "can't multiply sequence by non-int of type '%s'", v_type(k)->name);
     }
     int64_t n;
     if (!vm_index_i64(vm, k, &n, &exc_OverflowError)) {
@@ -570,22 +591,25 @@ static Value str_iter(VM *vm, Value self) {
     return v_from_ptr(it);
 }
 
+/* Iterator state goes through the barriers (see list.c). */
 static Value striter_next(VM *vm, Value self) {
     StrIter *it = AS(StrIter, self);
-    if (!it->s) return VNULL;
-    Str *s = AS(Str, it->s);
-    if (it->boff >= s->len) {
-        it->s = VNULL;
+    Value sv = RD(vm, it, it->s);
+    if (!sv) return VNULL;
+    Str *s = AS(Str, sv);
+    int64_t boff = RDW(vm, it, it->boff);
+    if (boff >= s->len) {
+        WR(vm, it, it->s, VNULL);
         return VNULL;
     }
-    const unsigned char *p = (const unsigned char *)s->data + it->boff;
+    const unsigned char *p = (const unsigned char *)s->data + boff;
     if (*p < 0x80) {
-        it->boff++;
+        WRW(vm, it, it->boff, boff + 1);
         return ascii_chars[*p];
     }
     int l;
     uint32_t c = utf8_decode(p, &l);
-    it->boff += l;
+    WRW(vm, it, it->boff, boff + l);
     return str_from_codepoint(vm, c);
 }
 
@@ -594,69 +618,99 @@ static Value striter_next(VM *vm, Value self) {
 #define M(name) static Value name(VM *vm, Value *args, int nargs, Value kw)
 #define UNUSED (void)nargs; (void)kw
 
-/* Code-point range [start, end) from optional args → byte range. */
-static bool cp_range(VM *vm, Value self, Value *args, int nargs, int first, int64_t *b0, int64_t *b1,
-                     int64_t *c0, int64_t *c1) {
-    int64_t n = AS(Str, self)->nchars, lo = 0, hi = n;
-    if (nargs > first && args[first] != V_NONE) {
-        if (!vm_index_i64(vm, args[first], &lo, NULL)) return false;
-        if (lo < 0) { lo += n; if (lo < 0) lo = 0; }
+static const char *arg_tname(Value v) { return v == V_NONE ? "None" : v_type(v)->name; }
+
+/* CPython's old-style arity messages: "f() takes at least 1 argument (0 given)". */
+static bool arity(VM *vm, const char *fname, int given, int min, int max) {
+    if (given < min) {
+        vm_raise(vm, &exc_TypeError, "%s() takes at least %d argument%s (%d given)", fname, min, min == 1 ? "" : "s", given);
+        return false;
     }
-    if (nargs > first + 1 && args[first + 1] != V_NONE) {
-        if (!vm_index_i64(vm, args[first + 1], &hi, NULL)) return false;
-        if (hi < 0) { hi += n; if (hi < 0) hi = 0; }
+    if (max >= 0 && given > max) {
+        vm_raise(vm, &exc_TypeError, "%s() takes at most %d argument%s (%d given)", fname, max, max == 1 ? "" : "s", given);
+        return false;
     }
-    if (hi > n) hi = n;
-    str_vm_for_index = vm;
-    *c0 = lo;
-    *c1 = hi;
-    if (lo > n) { *b0 = *b1 = -1; return true; }
-    *b0 = str_byte_offset(self, lo);
-    *b1 = hi < lo ? *b0 : str_byte_offset(self, hi);
     return true;
 }
 
-static int64_t byte_to_cp(Value self, int64_t b) {
-    if (is_ascii_str(AS(Str, self))) return b;
-    return utf8_count(str_cstr(self), (size_t)b);
+/* An integer argument through __index__, as a C ssize_t (bits = 64) or
+ * int (bits = 32) parameter: CPython's OverflowError when it does not fit. */
+static bool int_arg(VM *vm, Value v, int64_t *out, int bits) {
+    if (v_is_int(v) && bits == 64) { *out = v_int(v); return true; }
+    Value iv = vm_index(vm, v);
+    if (!iv) return false;
+    if (int_to_i64(iv, out) && (bits == 64 || (*out >= INT32_MIN && *out <= INT32_MAX))) return true;
+    vm_raise(vm, &exc_OverflowError, bits == 64 ? "Python int too large to convert to C ssize_t"
+                                                : "Python int too large to convert to C int");
+    return false;
 }
 
-static Value find_impl(VM *vm, Value *args, int nargs, bool reverse, bool raise) {
-    if (!IS_STR(args[1]))
-        return vm_raise(vm, &exc_TypeError, "must be str, not %s", v_type(args[1])->name);
-    int64_t b0, b1, c0, c1;
-    if (!cp_range(vm, SELF, args, nargs, 2, &b0, &b1, &c0, &c1)) return VNULL;
+/* A start/end argument (_PyEval_SliceIndex): None keeps *out; huge values clamp. */
+static bool slice_index(VM *vm, Value v, int64_t *out) {
+    if (v == V_NONE) return true;
+    if (v_is_int(v)) { *out = v_int(v); return true; }
+    if (!v_is_intlike(v) && !v_type(v)->nb_index) {
+        vm_raise(vm, &exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return false;
+    }
+    Value iv = vm_index(vm, v);
+    if (!iv) return false;
+    if (!int_to_i64(iv, out)) *out = int_sign(iv) < 0 ? INT64_MIN / 4 : INT64_MAX / 4;
+    return true;
+}
+
+/* The optional [start, end) code point arguments at args[first..], after
+ * CPython's ADJUST_INDICES (end clipped to the length, negatives counted
+ * from the end; start may stay beyond the length). */
+static bool cp_range(VM *vm, Value self, Value *args, int nargs, int first, int64_t *c0, int64_t *c1) {
+    int64_t n = AS(Str, self)->nchars, lo = 0, hi = INT64_MAX / 4;
+    if (nargs > first && !slice_index(vm, args[first], &lo)) return false;
+    if (nargs > first + 1 && !slice_index(vm, args[first + 1], &hi)) return false;
+    if (hi > n) hi = n;
+    else if (hi < 0) { hi += n; if (hi < 0) hi = 0; }
+    if (lo < 0) { lo += n; if (lo < 0) lo = 0; }
+    *c0 = lo;
+    *c1 = hi;
+    return true;
+}
+
+static Value find_impl(VM *vm, Value *args, int nargs, const char *fname, bool reverse, bool raise) {
+    if (!arity(vm, fname, nargs - 1, 1, 3)) return VNULL;
+    int64_t c0, c1;
+    if (!cp_range(vm, SELF, args, nargs, 2, &c0, &c1)) return VNULL;
+    Value sub = args[1];
+    if (!IS_STR(sub)) return vm_raise(vm, &exc_TypeError, "must be str, not %s", v_type(sub)->name);
     int64_t r = -1;
-    if (b0 >= 0 && c1 >= c0) {
+    if (c1 - c0 >= AS(Str, sub)->nchars) {
+        int64_t b0 = byte_offset(vm, SELF, c0), b1 = byte_offset(vm, SELF, c1);
         const char *h = str_cstr(SELF);
-        if (reverse) r = rfind_bytes(h, b0, b1, str_cstr(args[1]), str_len(args[1]));
-        else {
-            r = find_bytes(h, b1, str_cstr(args[1]), str_len(args[1]), b0);
-        }
+        r = reverse ? rfind_bytes(h, b0, b1, str_cstr(sub), str_len(sub))
+                    : find_bytes(h, b1, str_cstr(sub), str_len(sub), b0);
+        if (r >= 0 && !is_ascii_str(AS(Str, SELF))) r = c0 + utf8_count(h + b0, (size_t)(r - b0));
     }
-    if (r < 0) {
-        if (raise) return vm_raise(vm, &exc_ValueError, "substring not found");
-        return v_from_small(-1);
-    }
-    return v_from_small(byte_to_cp(SELF, r));
+    if (r < 0 && raise) return vm_raise(vm, &exc_ValueError, "substring not found");
+    return v_from_small(r);
 }
 
-M(m_find) { UNUSED; return find_impl(vm, args, nargs, false, false); }
-M(m_rfind) { UNUSED; return find_impl(vm, args, nargs, true, false); }
-M(m_index) { UNUSED; return find_impl(vm, args, nargs, false, true); }
-M(m_rindex) { UNUSED; return find_impl(vm, args, nargs, true, true); }
+M(m_find) { (void)kw; return find_impl(vm, args, nargs, "find", false, false); }
+M(m_rfind) { (void)kw; return find_impl(vm, args, nargs, "rfind", true, false); }
+M(m_index) { (void)kw; return find_impl(vm, args, nargs, "index", false, true); }
+M(m_rindex) { (void)kw; return find_impl(vm, args, nargs, "rindex", true, true); }
 
 M(m_count) {
     (void)kw;
-    if (!IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "must be str, not %s", v_type(args[1])->name);
-    int64_t b0, b1, c0, c1;
-    if (!cp_range(vm, SELF, args, nargs, 2, &b0, &b1, &c0, &c1)) return VNULL;
-    if (b0 < 0 || c1 < c0) return v_from_small(0);
-    int64_t nl = str_len(args[1]);
+    if (!arity(vm, "count", nargs - 1, 1, 3)) return VNULL;
+    int64_t c0, c1;
+    if (!cp_range(vm, SELF, args, nargs, 2, &c0, &c1)) return VNULL;
+    Value sub = args[1];
+    if (!IS_STR(sub)) return vm_raise(vm, &exc_TypeError, "must be str, not %s", v_type(sub)->name);
+    if (c1 - c0 < AS(Str, sub)->nchars) return v_from_small(0);
+    int64_t nl = str_len(sub);
     if (nl == 0) return v_from_small(c1 - c0 + 1);
+    int64_t b0 = byte_offset(vm, SELF, c0), b1 = byte_offset(vm, SELF, c1);
     int64_t count = 0, p = b0;
     const char *h = str_cstr(SELF);
-    while ((p = find_bytes(h, b1, str_cstr(args[1]), nl, p)) >= 0) {
+    while ((p = find_bytes(h, b1, str_cstr(sub), nl, p)) >= 0) {
         count++;
         p += nl;
     }
@@ -664,32 +718,26 @@ M(m_count) {
 }
 
 static Value startsends(VM *vm, Value *args, int nargs, bool ends) {
-    int64_t b0, b1, c0, c1;
-    if (!cp_range(vm, SELF, args, nargs, 2, &b0, &b1, &c0, &c1)) return VNULL;
+    const char *fname = ends ? "endswith" : "startswith";
+    if (!arity(vm, fname, nargs - 1, 1, 3)) return VNULL;
+    int64_t c0, c1;
+    if (!cp_range(vm, SELF, args, nargs, 2, &c0, &c1)) return VNULL;
     Value pre = args[1];
-    int64_t np = 1;
-    Value *items = &pre;
-    if (IS_TUPLE(pre)) {
-        np = tuple_len(pre);
-        items = tuple_items(pre);
-    }
+    bool tuple = IS_TUPLE(pre);
+    int64_t np = tuple ? tuple_len(pre) : 1;
     for (int64_t i = 0; i < np; i++) {
-        Value p = items[i];
+        Value p = tuple ? tuple_items(pre)[i] : pre;
         if (!IS_STR(p)) {
-            if (IS_TUPLE(pre))
-                return vm_raise(vm, &exc_TypeError, "tuple for %s must only contain str, not %s",
-                                ends ? "endswith" : "startswith", v_type(p)->name);
-            return vm_raise(vm, &exc_TypeError, "%s first arg must be str or a tuple of str, not %s",
-                            ends ? "endswith" : "startswith", v_type(p)->name);
+            if (tuple)
+                return vm_raise(vm, &exc_TypeError, "tuple for %s must only contain str, not %s", fname, v_type(p)->name);
+            return vm_raise(vm, &exc_TypeError, "%s first arg must be str or a tuple of str, not %s", fname, v_type(p)->name);
         }
-        if (b0 < 0 || c1 < c0) {
-            if (str_len(p) == 0 && b0 >= 0 && c0 <= AS(Str, SELF)->nchars && c1 >= c0) return V_TRUE;
-            continue;
-        }
+        /* CPython's tailmatch: the match must fit in [start, end) */
+        if (c1 - AS(Str, p)->nchars < c0) continue;
         int64_t pl = str_len(p);
-        if (pl > b1 - b0) continue;
-        const char *h = str_cstr(SELF) + (ends ? b1 - pl : b0);
-        if (memcmp(h, str_cstr(p), (size_t)pl) == 0) return V_TRUE;
+        if (pl == 0) return V_TRUE;
+        int64_t at = ends ? byte_offset(vm, SELF, c1) - pl : byte_offset(vm, SELF, c0);
+        if (memcmp(str_cstr(SELF) + at, str_cstr(p), (size_t)pl) == 0) return V_TRUE;
     }
     return V_FALSE;
 }
@@ -768,144 +816,121 @@ M(m_strip) { (void)kw; return strip_impl(vm, SELF, nargs > 1 ? args[1] : VNULL, 
 M(m_lstrip) { (void)kw; return strip_impl(vm, SELF, nargs > 1 ? args[1] : VNULL, 1); }
 M(m_rstrip) { (void)kw; return strip_impl(vm, SELF, nargs > 1 ? args[1] : VNULL, 2); }
 
+/* Whether the code point at p[i] is whitespace; its length in *l. */
+static inline bool space_at(const unsigned char *p, int64_t i, int *l) {
+    unsigned c = p[i];
+    if (c < 0x80) {
+        *l = 1;
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    }
+    /* non-ASCII white space (U+0085, U+00A0, U+1680, U+2000..U+3000) starts with C2, E1, E2 or E3 */
+    if (c != 0xC2 && (c < 0xE1 || c > 0xE3)) {
+        *l = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        return false;
+    }
+    return ucd_isspace(utf8_decode(p + i, l));
+}
+
+/* Start of the code point ending just before byte i. */
+static inline int64_t prev_cp(const unsigned char *p, int64_t i) {
+    i--;
+    while (i > 0 && (p[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+/* A piece [b0, b1) of self as a new str. */
+static Value piece(VM *vm, Value self, int64_t b0, int64_t b1) {
+    Str *s = AS(Str, self);
+    if (is_ascii_str(s)) return str_new_ascii_or_utf8(vm, s->data + b0, (size_t)(b1 - b0), b1 - b0);
+    return str_new(vm, s->data + b0, (size_t)(b1 - b0));
+}
+
+static bool add_piece(VM *vm, Value res, Value self, int64_t b0, int64_t b1) {
+    Value w = piece(vm, self, b0, b1);
+    return w && list_append(vm, res, w);
+}
+
+static void list_reverse_items(VM *vm, Value l) {
+    int64_t m = list_len(vm, l);
+    for (int64_t a = 0, b = m - 1; a < b; a++, b--) {
+        Value t = list_get(vm, l, a);
+        list_set(vm, l, a, list_get(vm, l, b));
+        list_set(vm, l, b, t);
+    }
+}
+
+/* str.split/rsplit, as CPython's stringlib split*, rsplit*. */
 static Value split_impl(VM *vm, Value *args, int nargs, Value kwnames, bool right) {
     static const char *const names[] = {"sep", "maxsplit", NULL};
     Value out[2];
     if (!vm_parse_args(vm, right ? "rsplit" : "split", args + 1, nargs - 1, kwnames, names, 0, 0, out)) return VNULL;
     Value sep = out[0] ? out[0] : V_NONE;
     int64_t maxsplit = -1;
-    if (out[1] && !vm_index_i64(vm, out[1], &maxsplit, NULL)) return VNULL;
+    if (out[1] && !int_arg(vm, out[1], &maxsplit, 64)) return VNULL;
     if (maxsplit < 0) maxsplit = INT64_MAX;
+    if (sep != V_NONE) {
+        if (!IS_STR(sep)) return vm_raise(vm, &exc_TypeError, "must be str or None, not %s", v_type(sep)->name);
+        if (str_len(sep) == 0) return vm_raise(vm, &exc_ValueError, "empty separator");
+    }
     Value res = list_new(vm, 0);
     if (!res) return VNULL;
-    ROOTS_MARK(vm);
-    ROOT_PUSH(vm, res);
     Str *s = AS(Str, SELF);
-    const char *d = s->data;
+    const unsigned char *p = (const unsigned char *)s->data;
     int64_t n = s->len;
-    if (sep == V_NONE) {
-        const unsigned char *p = (const unsigned char *)d;
-        if (!right) {
-            int64_t i = 0;
-            while (true) {
-                while (i < n) {
-                    int l;
-                    if (!ucd_isspace(utf8_decode(p + i, &l))) break;
-                    i += l;
-                }
-                if (i >= n) break;
-                if (maxsplit-- == 0) {
-                    int64_t e = n;
-                    while (e > i) {
-                        int64_t b = e - 1;
-                        while ((p[b] & 0xC0) == 0x80) b--;
-                        int l;
-                        if (!ucd_isspace(utf8_decode(p + b, &l))) break;
-                        e = b;
-                    }
-                    Value w = str_new(vm, d + i, (size_t)(e - i));
-                    if (!w || !list_append(vm, res, w)) goto fail;
-                    break;
-                }
-                int64_t j = i;
-                while (j < n) {
-                    int l;
-                    if (ucd_isspace(utf8_decode(p + j, &l))) break;
-                    j += l;
-                }
-                Value w = str_new(vm, d + i, (size_t)(j - i));
-                if (!w || !list_append(vm, res, w)) goto fail;
-                i = j;
-            }
-        } else {
-            int64_t i = n;
-            while (true) {
-                while (i > 0) {
-                    int64_t b = i - 1;
-                    while ((p[b] & 0xC0) == 0x80) b--;
-                    int l;
-                    if (!ucd_isspace(utf8_decode(p + b, &l))) break;
-                    i = b;
-                }
-                if (i <= 0) break;
-                if (maxsplit-- == 0) {
-                    int64_t st = 0;
-                    while (st < i) {
-                        int l;
-                        if (!ucd_isspace(utf8_decode(p + st, &l))) break;
-                        st += l;
-                    }
-                    Value w = str_new(vm, d + st, (size_t)(i - st));
-                    if (!w || !list_append(vm, res, w)) goto fail;
-                    break;
-                }
-                int64_t j = i;
-                while (j > 0) {
-                    int64_t b = j - 1;
-                    while ((p[b] & 0xC0) == 0x80) b--;
-                    int l;
-                    if (ucd_isspace(utf8_decode(p + b, &l))) break;
-                    j = b;
-                }
-                Value w = str_new(vm, d + j, (size_t)(i - j));
-                if (!w || !list_append(vm, res, w)) goto fail;
-                i = j;
-            }
-            /* reverse */
-            int64_t m = list_len(vm, res);
-            for (int64_t a = 0, b = m - 1; a < b; a++, b--) {
-                Value t = list_get(vm, res, a);
-                list_set(vm, res, a, list_get(vm, res, b));
-                list_set(vm, res, b, t);
-            }
-        }
-        ROOTS_RESET(vm);
-        return res;
-    }
-    if (!IS_STR(sep)) {
-        ROOTS_RESET(vm);
-        return vm_raise(vm, &exc_TypeError, "must be str or None, not %s", v_type(sep)->name);
-    }
-    int64_t sl = str_len(sep);
-    if (sl == 0) {
-        ROOTS_RESET(vm);
-        return vm_raise(vm, &exc_ValueError, "empty separator");
-    }
-    const char *sp = str_cstr(sep);
-    if (!right) {
+    bool ok = true;
+    int l;
+    if (sep == V_NONE && !right) {
         int64_t i = 0;
         while (maxsplit-- > 0) {
-            int64_t j = find_bytes(d, n, sp, sl, i);
-            if (j < 0) break;
-            Value w = str_new(vm, d + i, (size_t)(j - i));
-            if (!w || !list_append(vm, res, w)) goto fail;
-            i = j + sl;
+            while (i < n && space_at(p, i, &l)) i += l;
+            if (i == n) break;
+            int64_t j = i;
+            while (i < n && !space_at(p, i, &l)) i += l;
+            if (!(ok = add_piece(vm, res, SELF, j, i))) break;
         }
-        Value w = str_new(vm, d + i, (size_t)(n - i));
-        if (!w || !list_append(vm, res, w)) goto fail;
-    } else {
-        int64_t i = n;
+        if (ok && i < n) {
+            while (i < n && space_at(p, i, &l)) i += l;
+            if (i != n) ok = add_piece(vm, res, SELF, i, n);
+        }
+    } else if (sep == V_NONE) {
+        int64_t i = n;              /* end of the unscanned part */
         while (maxsplit-- > 0) {
-            int64_t j = rfind_bytes(d, 0, i, sp, sl);
-            if (j < 0) break;
-            Value w = str_new(vm, d + j + sl, (size_t)(i - j - sl));
-            if (!w || !list_append(vm, res, w)) goto fail;
-            i = j;
+            while (i > 0 && space_at(p, prev_cp(p, i), &l)) i = prev_cp(p, i);
+            if (i == 0) break;
+            int64_t j = i;
+            while (i > 0 && !space_at(p, prev_cp(p, i), &l)) i = prev_cp(p, i);
+            if (!(ok = add_piece(vm, res, SELF, i, j))) break;
         }
-        Value w = str_new(vm, d, (size_t)i);
-        if (!w || !list_append(vm, res, w)) goto fail;
-        int64_t m = list_len(vm, res);
-        for (int64_t a = 0, b = m - 1; a < b; a++, b--) {
-            Value t = list_get(vm, res, a);
-            list_set(vm, res, a, list_get(vm, res, b));
-            list_set(vm, res, b, t);
+        if (ok && i > 0) {
+            while (i > 0 && space_at(p, prev_cp(p, i), &l)) i = prev_cp(p, i);
+            if (i > 0) ok = add_piece(vm, res, SELF, 0, i);
+        }
+    } else {
+        const char *sp = str_cstr(sep);
+        int64_t sl = str_len(sep);
+        if (!right) {
+            int64_t i = 0;
+            while (maxsplit-- > 0) {
+                int64_t j = find_bytes(s->data, n, sp, sl, i);
+                if (j < 0) break;
+                if (!(ok = add_piece(vm, res, SELF, i, j))) break;
+                i = j + sl;
+            }
+            if (ok) ok = add_piece(vm, res, SELF, i, n);
+        } else {
+            int64_t i = n;
+            while (maxsplit-- > 0) {
+                int64_t j = rfind_bytes(s->data, 0, i, sp, sl);
+                if (j < 0) break;
+                if (!(ok = add_piece(vm, res, SELF, j + sl, i))) break;
+                i = j;
+            }
+            if (ok) ok = add_piece(vm, res, SELF, 0, i);
         }
     }
-    ROOTS_RESET(vm);
+    if (!ok) return VNULL;
+    if (right) list_reverse_items(vm, res);
     return res;
-fail:
-    ROOTS_RESET(vm);
-    return VNULL;
 }
 M(m_split) { return split_impl(vm, args, nargs, kw, false); }
 M(m_rsplit) { return split_impl(vm, args, nargs, kw, true); }
@@ -914,11 +939,8 @@ M(m_splitlines) {
     static const char *const names[] = {"keepends", NULL};
     Value out[1];
     if (!vm_parse_args(vm, "splitlines", args + 1, nargs - 1, kw, names, 0, 0, out)) return VNULL;
-    int keep = 0;
-    if (out[0]) {
-        keep = vm_truthy(vm, out[0]);
-        if (keep < 0) return VNULL;
-    }
+    int64_t keep = 0;
+    if (out[0] && !int_arg(vm, out[0], &keep, 32)) return VNULL;
     Value res = list_new(vm, 0);
     if (!res) return VNULL;
     ROOTS_MARK(vm);
@@ -932,17 +954,13 @@ M(m_splitlines) {
         if (ucd_islinebreak(c)) {
             int64_t eol = i + l;
             if (c == '\r' && eol < n && p[eol] == '\n') eol++;
-            Value w = str_new(vm, s->data + start, (size_t)((keep ? eol : i) - start));
-            if (!w || !list_append(vm, res, w)) { ROOTS_RESET(vm); return VNULL; }
+            if (!add_piece(vm, res, SELF, start, keep ? eol : i)) { ROOTS_RESET(vm); return VNULL; }
             start = i = eol;
         } else {
             i += l;
         }
     }
-    if (start < n) {
-        Value w = str_new(vm, s->data + start, (size_t)(n - start));
-        if (!w || !list_append(vm, res, w)) { ROOTS_RESET(vm); return VNULL; }
-    }
+    if (start < n && !add_piece(vm, res, SELF, start, n)) { ROOTS_RESET(vm); return VNULL; }
     ROOTS_RESET(vm);
     return res;
 }
@@ -950,6 +968,8 @@ M(m_splitlines) {
 M(m_join) { UNUSED; return str_join(vm, SELF, args[1]); }
 
 Value str_join(VM *vm, Value sep, Value iterable) {
+    if (!v_type(iterable)->tp_iter && !v_type(iterable)->tp_getitem)
+        return vm_raise(vm, &exc_TypeError, "can only join an iterable");
     ROOTS_MARK(vm);
     Value seq = IS_LIST(iterable) ? list_as_tuple(vm, iterable)
                                   : IS_TUPLE(iterable) ? iterable : vm_sequence_to_tuple(vm, iterable);
@@ -994,11 +1014,12 @@ M(m_replace) {
     (void)kw;
     if (!IS_STR(args[1]) || !IS_STR(args[2]))
         return vm_raise(vm, &exc_TypeError, "replace() argument %d must be str, not %s", IS_STR(args[1]) ? 2 : 1,
-                        v_type(IS_STR(args[1]) ? args[2] : args[1])->name);
+                        arg_tname(IS_STR(args[1]) ? args[2] : args[1]));
     int64_t count = -1;
-    if (nargs > 3 && !vm_index_i64(vm, args[3], &count, NULL)) return VNULL;
+    if (nargs > 3 && !int_arg(vm, args[3], &count, 64)) return VNULL;
     if (count < 0) count = INT64_MAX;
     Str *s = AS(Str, SELF);
+    if (count == 0 && v_type(SELF) == &type_str) return SELF;
     const char *old = str_cstr(args[1]), *nw = str_cstr(args[2]);
     int64_t ol = str_len(args[1]), nl = str_len(args[2]);
     StrBuf sb = STRBUF_INIT;
@@ -1033,117 +1054,96 @@ M(m_replace) {
 
 typedef int (*CaseFn)(uint32_t, uint32_t[3]);
 
-static Value map_case(VM *vm, Value self, CaseFn fn, bool sigma) {
+/* Full lower-case mapping of c, the code point at byte i of p[0..n): U+03A3
+ * becomes final sigma when preceded by a cased letter and not followed by
+ * one (case-ignorable characters skipped), as CPython's handle_capital_sigma. */
+static int lower_at(const unsigned char *p, int64_t n, int64_t i, int l, uint32_t c, uint32_t out[3]) {
+    if (c != 0x3A3) return ucd_lower(c, out);
+    bool final = false;
+    int64_t j = i;
+    while (j > 0) {
+        int64_t b = j - 1;
+        while (b > 0 && (p[b] & 0xC0) == 0x80) b--;
+        int l2;
+        uint32_t d = utf8_decode(p + b, &l2);
+        if (!ucd_iscaseignorable(d)) { final = ucd_iscased(d); break; }
+        j = b;
+    }
+    for (j = i + l; final && j < n;) {
+        int l2;
+        uint32_t d = utf8_decode(p + j, &l2);
+        if (!ucd_iscaseignorable(d)) { final = !ucd_iscased(d); break; }
+        j += l2;
+    }
+    out[0] = final ? 0x3C2 : 0x3C3;
+    return 1;
+}
+
+enum { CM_LOWER, CM_UPPER, CM_CASEFOLD, CM_SWAP, CM_TITLE, CM_CAPITALIZE };
+
+static Value map_case(VM *vm, Value self, int mode) {
     Str *s = AS(Str, self);
     const unsigned char *p = (const unsigned char *)s->data;
-    StrBuf sb = STRBUF_INIT;
-    if (is_ascii_str(s) && (fn == ucd_lower || fn == ucd_upper || fn == ucd_casefold)) {
-        sb_reserve(&sb, (size_t)s->len);
-        bool up = fn == ucd_upper;
-        for (int64_t i = 0; i < s->len; i++) {
+    int64_t n = s->len;
+    if (is_ascii_str(s) && mode <= CM_CASEFOLD) {
+        Value r = str_alloc(vm, (size_t)n);
+        if (!r) return VNULL;
+        Str *d = AS(Str, r);
+        p = (const unsigned char *)AS(Str, self)->data;
+        for (int64_t i = 0; i < n; i++) {
             unsigned char c = p[i];
-            if (up) { if (c >= 'a' && c <= 'z') c -= 32; }
+            if (mode == CM_UPPER) { if (c >= 'a' && c <= 'z') c -= 32; }
             else if (c >= 'A' && c <= 'Z') c += 32;
-            sb_putc(&sb, (char)c);
+            d->data[i] = (char)c;
         }
-        return str_from_sb(vm, &sb);
+        d->data[n] = 0;
+        d->nchars = n;
+        return r;
     }
-    int64_t i = 0;
-    while (i < s->len) {
-        int l;
-        uint32_t c = utf8_decode(p + i, &l);
-        uint32_t out[3];
-        int n;
-        if (sigma && c == 0x3A3) {
-            /* final sigma: preceded by a cased letter (skipping case-ignorables)
-             * and not followed by one */
-            bool before = false, after = false;
-            int64_t j = i;
-            while (j > 0) {
-                int64_t b = j - 1;
-                while ((p[b] & 0xC0) == 0x80) b--;
-                int l2;
-                uint32_t d = utf8_decode(p + b, &l2);
-                if (ucd_iscaseignorable(d)) { j = b; continue; }
-                before = ucd_iscased(d);
-                break;
-            }
-            j = i + l;
-            while (j < s->len) {
-                int l2;
-                uint32_t d = utf8_decode(p + j, &l2);
-                if (ucd_iscaseignorable(d)) { j += l2; continue; }
-                after = ucd_iscased(d);
-                break;
-            }
-            out[0] = (before && !after) ? 0x3C2 : 0x3C3;
-            n = 1;
-        } else {
-            n = fn(c, out);
-        }
-        for (int k = 0; k < n; k++) sb_put_utf8(&sb, out[k]);
-        i += l;
-    }
-    return str_from_sb(vm, &sb);
-}
-
-M(m_lower) { UNUSED; return map_case(vm, SELF, ucd_lower, true); }
-M(m_upper) { UNUSED; return map_case(vm, SELF, ucd_upper, false); }
-M(m_casefold) { UNUSED; return map_case(vm, SELF, ucd_casefold, false); }
-
-M(m_swapcase) {
-    UNUSED;
-    Str *s = AS(Str, SELF);
-    const unsigned char *p = (const unsigned char *)s->data;
     StrBuf sb = STRBUF_INIT;
-    for (int64_t i = 0; i < s->len;) {
-        int l;
-        uint32_t c = utf8_decode(p + i, &l), out[3];
-        int n;
-        if (ucd_isupper(c)) n = ucd_lower(c, out);
-        else if (ucd_islower(c)) n = ucd_upper(c, out);
-        else { out[0] = c; n = 1; }
-        for (int k = 0; k < n; k++) sb_put_utf8(&sb, out[k]);
-        i += l;
-    }
-    return str_from_sb(vm, &sb);
-}
-
-M(m_title) {
-    UNUSED;
-    Str *s = AS(Str, SELF);
-    const unsigned char *p = (const unsigned char *)s->data;
-    StrBuf sb = STRBUF_INIT;
+    sb_reserve(&sb, (size_t)n);
     bool prev_cased = false;
-    for (int64_t i = 0; i < s->len;) {
+    for (int64_t i = 0; i < n;) {
+        if (p[i] < 0x80 && mode <= CM_SWAP) {
+            unsigned char c = p[i++];
+            bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+            if (mode == CM_UPPER || (mode == CM_SWAP && low)) { if (low) c -= 32; }
+            else if (up) c += 32;
+            sb_putc(&sb, (char)c);
+            continue;
+        }
         int l;
         uint32_t c = utf8_decode(p + i, &l), out[3];
-        int n = prev_cased ? ucd_lower(c, out) : ucd_title(c, out);
-        for (int k = 0; k < n; k++) sb_put_utf8(&sb, out[k]);
-        prev_cased = ucd_iscased(c);
+        int k;
+        switch (mode) {
+        case CM_LOWER: k = lower_at(p, n, i, l, c, out); break;
+        case CM_UPPER: k = ucd_upper(c, out); break;
+        case CM_CASEFOLD: k = ucd_casefold(c, out); break;
+        case CM_SWAP:
+            if (ucd_isupper(c)) k = lower_at(p, n, i, l, c, out);
+            else if (ucd_islower(c)) k = ucd_upper(c, out);
+            else { out[0] = c; k = 1; }
+            break;
+        case CM_TITLE:
+            k = prev_cased ? lower_at(p, n, i, l, c, out) : ucd_title(c, out);
+            prev_cased = ucd_iscased(c);
+            break;
+        default:
+            k = i == 0 ? ucd_title(c, out) : lower_at(p, n, i, l, c, out);
+            break;
+        }
+        for (int m = 0; m < k; m++) sb_put_utf8(&sb, out[m]);
         i += l;
     }
     return str_from_sb(vm, &sb);
 }
 
-M(m_capitalize) {
-    UNUSED;
-    Str *s = AS(Str, SELF);
-    const unsigned char *p = (const unsigned char *)s->data;
-    StrBuf sb = STRBUF_INIT;
-    for (int64_t i = 0; i < s->len;) {
-        int l;
-        uint32_t c = utf8_decode(p + i, &l), out[3];
-        int n = i == 0 ? ucd_title(c, out) : ucd_lower(c, out);
-        if (i != 0 && c == 0x3A3) {
-            /* rely on lower() for the sigma rule */
-            n = ucd_lower(c, out);
-        }
-        for (int k = 0; k < n; k++) sb_put_utf8(&sb, out[k]);
-        i += l;
-    }
-    return str_from_sb(vm, &sb);
-}
+M(m_lower) { UNUSED; return map_case(vm, SELF, CM_LOWER); }
+M(m_upper) { UNUSED; return map_case(vm, SELF, CM_UPPER); }
+M(m_casefold) { UNUSED; return map_case(vm, SELF, CM_CASEFOLD); }
+M(m_swapcase) { UNUSED; return map_case(vm, SELF, CM_SWAP); }
+M(m_title) { UNUSED; return map_case(vm, SELF, CM_TITLE); }
+M(m_capitalize) { UNUSED; return map_case(vm, SELF, CM_CAPITALIZE); }
 
 typedef bool (*PredFn)(uint32_t);
 
@@ -1248,17 +1248,26 @@ M(m_isidentifier) { UNUSED; (void)vm; return v_bool(str_isidentifier(SELF)); }
 
 static Value pad(VM *vm, Value self, int64_t left, int64_t right, uint32_t fill) {
     if (left <= 0 && right <= 0 && v_type(self) == &type_str) return self;
+    if (left < 0) left = 0;
+    if (right < 0) right = 0;
+    if ((uint64_t)(left + right) > (SIZE_MAX >> 4)) return vm_raise_nomem(vm);
     StrBuf sb = STRBUF_INIT;
-    for (int64_t i = 0; i < left; i++) sb_put_utf8(&sb, fill);
+    if (fill < 0x80) sb_fill(&sb, (char)fill, (size_t)left);
+    else for (int64_t i = 0; i < left; i++) sb_put_utf8(&sb, fill);
     sb_append(&sb, str_cstr(self), (size_t)str_len(self));
-    for (int64_t i = 0; i < right; i++) sb_put_utf8(&sb, fill);
+    if (fill < 0x80) sb_fill(&sb, (char)fill, (size_t)right);
+    else for (int64_t i = 0; i < right; i++) sb_put_utf8(&sb, fill);
     return str_from_sb(vm, &sb);
 }
 
 static bool get_fill(VM *vm, Value *args, int nargs, uint32_t *fill) {
     *fill = ' ';
     if (nargs > 2) {
-        if (!IS_STR(args[2]) || AS(Str, args[2])->nchars != 1) {
+        if (!IS_STR(args[2])) {
+            vm_raise(vm, &exc_TypeError, "The fill character must be a unicode character, not %s", v_type(args[2])->name);
+            return false;
+        }
+        if (AS(Str, args[2])->nchars != 1) {
             vm_raise(vm, &exc_TypeError, "The fill character must be exactly one character long");
             return false;
         }
@@ -1270,7 +1279,7 @@ static bool get_fill(VM *vm, Value *args, int nargs, uint32_t *fill) {
 static Value justify(VM *vm, Value *args, int nargs, int mode) {
     int64_t width;
     uint32_t fill;
-    if (!vm_index_i64(vm, args[1], &width, NULL) || !get_fill(vm, args, nargs, &fill)) return VNULL;
+    if (!int_arg(vm, args[1], &width, 64) || !get_fill(vm, args, nargs, &fill)) return VNULL;
     int64_t n = AS(Str, SELF)->nchars, extra = width - n;
     if (extra <= 0) return pad(vm, SELF, 0, 0, fill);
     if (mode == 0) return pad(vm, SELF, 0, extra, fill);
@@ -1285,7 +1294,7 @@ M(m_center) { (void)kw; return justify(vm, args, nargs, 2); }
 M(m_zfill) {
     UNUSED;
     int64_t width;
-    if (!vm_index_i64(vm, args[1], &width, NULL)) return VNULL;
+    if (!int_arg(vm, args[1], &width, 64)) return VNULL;
     Str *s = AS(Str, SELF);
     int64_t fill = width - s->nchars;
     if (fill <= 0) return pad(vm, SELF, 0, 0, ' ');
@@ -1305,7 +1314,7 @@ M(m_expandtabs) {
     Value out[1];
     if (!vm_parse_args(vm, "expandtabs", args + 1, nargs - 1, kw, names, 0, 0, out)) return VNULL;
     int64_t ts = 8;
-    if (out[0] && !vm_index_i64(vm, out[0], &ts, NULL)) return VNULL;
+    if (out[0] && !int_arg(vm, out[0], &ts, 32)) return VNULL;
     Str *s = AS(Str, SELF);
     const unsigned char *p = (const unsigned char *)s->data;
     StrBuf sb = STRBUF_INIT;
@@ -1357,79 +1366,56 @@ static Value partition_impl(VM *vm, Value self, Value sep, bool right) {
 M(m_partition) { UNUSED; return partition_impl(vm, SELF, args[1], false); }
 M(m_rpartition) { UNUSED; return partition_impl(vm, SELF, args[1], true); }
 
-M(m_removeprefix) {
-    UNUSED;
-    if (!IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "removeprefix() argument must be str, not %s", v_type(args[1])->name);
-    Str *s = AS(Str, SELF);
-    int64_t pl = str_len(args[1]);
-    if (pl <= s->len && memcmp(s->data, str_cstr(args[1]), (size_t)pl) == 0)
-        return str_new(vm, s->data + pl, (size_t)(s->len - pl));
-    return str_str(vm, SELF);
+static Value remove_affix(VM *vm, Value self, Value a, bool suffix) {
+    if (!IS_STR(a))
+        return vm_raise(vm, &exc_TypeError, "%s() argument must be str, not %s", suffix ? "removesuffix" : "removeprefix",
+                        arg_tname(a));
+    Str *s = AS(Str, self);
+    int64_t pl = str_len(a);
+    if (pl && pl <= s->len && memcmp(s->data + (suffix ? s->len - pl : 0), str_cstr(a), (size_t)pl) == 0)
+        return str_new_ascii_or_utf8(vm, s->data + (suffix ? 0 : pl), (size_t)(s->len - pl),
+                                     s->nchars - AS(Str, a)->nchars);
+    return str_str(vm, self);
 }
+M(m_removeprefix) { UNUSED; return remove_affix(vm, SELF, args[1], false); }
+M(m_removesuffix) { UNUSED; return remove_affix(vm, SELF, args[1], true); }
 
-M(m_removesuffix) {
-    UNUSED;
-    if (!IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "removesuffix() argument must be str, not %s", v_type(args[1])->name);
-    Str *s = AS(Str, SELF);
-    int64_t pl = str_len(args[1]);
-    if (pl && pl <= s->len && memcmp(s->data + s->len - pl, str_cstr(args[1]), (size_t)pl) == 0)
-        return str_new(vm, s->data, (size_t)(s->len - pl));
-    return str_str(vm, SELF);
+/* A str parameter of a clinic-parsed method: "f() argument 'name' must be str, not T". */
+static bool str_param(VM *vm, const char *fname, const char *pname, Value v) {
+    if (!v || IS_STR(v)) return true;
+    vm_raise(vm, &exc_TypeError, "%s() argument '%s' must be str, not %s", fname, pname, arg_tname(v));
+    return false;
 }
 
 M(m_encode) {
     static const char *const names[] = {"encoding", "errors", NULL};
     Value out[2];
     if (!vm_parse_args(vm, "encode", args + 1, nargs - 1, kw, names, 0, 0, out)) return VNULL;
-    const char *enc = out[0] ? str_cstr(out[0]) : "utf-8";
-    const char *errors = out[1] ? str_cstr(out[1]) : "strict";
-    Str *s = AS(Str, SELF);
-    char e[32];
-    size_t k = 0;
-    for (const char *p = enc; *p && k < sizeof e - 1; p++) e[k++] = (char)((*p == '_') ? '-' : (*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
-    e[k] = 0;
-    if (!strcmp(e, "utf-8") || !strcmp(e, "utf8") || !strcmp(e, "u8")) return bytes_new(vm, s->data, (size_t)s->len);
-    bool ascii = !strcmp(e, "ascii") || !strcmp(e, "us-ascii");
-    bool latin1 = !strcmp(e, "latin-1") || !strcmp(e, "latin1") || !strcmp(e, "iso-8859-1") || !strcmp(e, "iso8859-1");
-    if (!ascii && !latin1) return vm_raise(vm, &exc_LookupError, "unknown encoding: %s", enc);
-    uint32_t limit = ascii ? 128 : 256;
-    StrBuf sb = STRBUF_INIT;
-    const unsigned char *p = (const unsigned char *)s->data;
-    int64_t ci = 0;
-    for (int64_t i = 0; i < s->len; ci++) {
-        int l;
-        uint32_t c = utf8_decode(p + i, &l);
-        if (c < limit) sb_putc(&sb, (char)c);
-        else if (!strcmp(errors, "ignore")) {}
-        else if (!strcmp(errors, "replace")) sb_putc(&sb, '?');
-        else {
-            sb_free(&sb);
-            return vm_raise(vm, &exc_UnicodeEncodeError, "'%s' codec can't encode character '\\u%04x' in position %lld: ordinal not in range(%d)",
-                            ascii ? "ascii" : "latin-1", (unsigned)c, (long long)ci, (int)limit);
-        }
-        i += l;
-    }
-    Value r = bytes_new(vm, sb.data ? sb.data : "", sb.len);
-    sb_free(&sb);
-    return r;
+    if (!str_param(vm, "encode", "encoding", out[0]) || !str_param(vm, "encode", "errors", out[1])) return VNULL;
+    return codec_encode(vm, SELF, out[0], out[1]);
 }
 
 M(m_maketrans) {
     (void)kw;
-    /* args[0] is the type (static method called through the class or instance) */
+    /* args[0] is the type (a static method called through the class or an instance) */
+    int given = nargs - 1;
+    if (given < 1) return vm_raise(vm, &exc_TypeError, "maketrans expected at least 1 argument, got %d", given);
+    if (given > 3) return vm_raise(vm, &exc_TypeError, "maketrans expected at most 3 arguments, got %d", given);
+    Value x = args[1], y = given > 1 ? args[2] : VNULL, z = given > 2 ? args[3] : VNULL;
+    if (y && !IS_STR(y)) return vm_raise(vm, &exc_TypeError, "maketrans() argument 2 must be str, not %s", arg_tname(y));
+    if (z && !IS_STR(z)) return vm_raise(vm, &exc_TypeError, "maketrans() argument 3 must be str, not %s", arg_tname(z));
     Value d = dict_new(vm);
     if (!d) return VNULL;
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, d);
-    int base = 1;
-    if (nargs - base == 1) {
-        if (!IS_DICT(args[base])) {
+    if (!y) {
+        if (!IS_DICT(x)) {
             ROOTS_RESET(vm);
             return vm_raise(vm, &exc_TypeError, "if you give only one argument to maketrans it must be a dict");
         }
         int64_t pos = 0;
         Value k, v;
-        while (dict_next(vm, args[base], &pos, &k, &v)) {
+        while (dict_next(vm, x, &pos, &k, &v)) {
             Value key = k;
             if (IS_STR(k)) {
                 if (AS(Str, k)->nchars != 1) {
@@ -1437,27 +1423,39 @@ M(m_maketrans) {
                     return vm_raise(vm, &exc_ValueError, "string keys in translate table must be of length 1");
                 }
                 key = v_from_small(str_char_at(k, 0));
+            } else if (!v_is_intlike(k)) {
+                ROOTS_RESET(vm);
+                return vm_raise(vm, &exc_TypeError, "keys in translate table must be strings or integers");
             }
             if (dict_set(vm, d, key, v) < 0) { ROOTS_RESET(vm); return VNULL; }
         }
         ROOTS_RESET(vm);
         return d;
     }
-    if (nargs - base < 2 || !IS_STR(args[base]) || !IS_STR(args[base + 1])) {
+    if (!IS_STR(x)) {
         ROOTS_RESET(vm);
-        return vm_raise(vm, &exc_TypeError, "maketrans() argument must be str");
+        return vm_raise(vm, &exc_TypeError, "first maketrans argument must be a string if there is a second argument");
     }
-    Value x = args[base], y = args[base + 1];
     if (AS(Str, x)->nchars != AS(Str, y)->nchars) {
         ROOTS_RESET(vm);
         return vm_raise(vm, &exc_ValueError, "the first two maketrans arguments must have equal length");
     }
-    for (int64_t i = 0; i < AS(Str, x)->nchars; i++)
-        if (dict_set(vm, d, v_from_small(str_char_at(x, i)), v_from_small(str_char_at(y, i))) < 0) { ROOTS_RESET(vm); return VNULL; }
-    if (nargs - base > 2) {
-        Value z = args[base + 2];
-        for (int64_t i = 0; i < AS(Str, z)->nchars; i++)
-            if (dict_set(vm, d, v_from_small(str_char_at(z, i)), V_NONE) < 0) { ROOTS_RESET(vm); return VNULL; }
+    const unsigned char *px = (const unsigned char *)str_cstr(x), *py = (const unsigned char *)str_cstr(y);
+    for (int64_t i = 0, j = 0; i < str_len(x);) {
+        int lx, ly;
+        uint32_t cx = utf8_decode(px + i, &lx), cy = utf8_decode(py + j, &ly);
+        if (dict_set(vm, d, v_from_small(cx), v_from_small(cy)) < 0) { ROOTS_RESET(vm); return VNULL; }
+        i += lx;
+        j += ly;
+    }
+    if (z) {
+        const unsigned char *pz = (const unsigned char *)str_cstr(z);
+        for (int64_t i = 0; i < str_len(z);) {
+            int l;
+            uint32_t c = utf8_decode(pz + i, &l);
+            if (dict_set(vm, d, v_from_small(c), V_NONE) < 0) { ROOTS_RESET(vm); return VNULL; }
+            i += l;
+        }
     }
     ROOTS_RESET(vm);
     return d;
@@ -1465,42 +1463,41 @@ M(m_maketrans) {
 
 M(m_translate) {
     UNUSED;
-    Str *s = AS(Str, SELF);
-    const unsigned char *p = (const unsigned char *)s->data;
+    Value table = args[1];
     StrBuf sb = STRBUF_INIT;
     ROOTS_MARK(vm);
-    for (int64_t i = 0; i < s->len;) {
+    ROOT_PUSH(vm, table);
+    for (int64_t i = 0; i < str_len(SELF);) {
+        const unsigned char *p = (const unsigned char *)str_cstr(SELF);
         int l;
         uint32_t c = utf8_decode(p + i, &l);
-        Value r = vm_getitem(vm, args[1], v_from_small(c));
+        Value r = vm_getitem(vm, table, v_from_small(c));
         if (!r) {
-            if (vm_exc_matches(vm, &exc_LookupError)) {
-                vm_exc_clear(vm);
-                sb_append(&sb, p + i, (size_t)l);
-            } else {
-                sb_free(&sb);
-                return VNULL;
-            }
+            if (!vm_exc_matches(vm, &exc_LookupError)) goto fail;
+            vm_exc_clear(vm);
+            sb_append(&sb, str_cstr(SELF) + i, (size_t)l);
         } else if (r == V_NONE) {
-        } else if (v_is_int(r)) {
-            int64_t cp = v_int(r);
-            if (cp < 0 || cp > 0x10FFFF) {
-                sb_free(&sb);
-                return vm_raise(vm, &exc_ValueError, "character mapping must be in range(0x110000)");
+        } else if (v_is_intlike(r)) {
+            int64_t cp;
+            if (!int_to_i64(v_int_value(r), &cp) || cp < 0 || cp > 0x10FFFF) {
+                vm_raise(vm, &exc_ValueError, "character mapping must be in range(0x110000)");
+                goto fail;
             }
             sb_put_utf8(&sb, (uint32_t)cp);
         } else if (IS_STR(r)) {
             sb_append(&sb, str_cstr(r), (size_t)str_len(r));
         } else {
-            sb_free(&sb);
-            return vm_raise(vm, &exc_TypeError, "character mapping must return integer, None or str");
+            vm_raise(vm, &exc_TypeError, "character mapping must return integer, None or str");
+            goto fail;
         }
-        s = AS(Str, SELF);
-        p = (const unsigned char *)s->data;
         i += l;
     }
     ROOTS_RESET(vm);
     return str_from_sb(vm, &sb);
+fail:
+    ROOTS_RESET(vm);
+    sb_free(&sb);
+    return VNULL;
 }
 
 M(m_format) { return str_format_method(vm, SELF, args + 1, nargs - 1, kw); }
@@ -1514,8 +1511,9 @@ M(m_format_map) {
 
 M(m_dunder_format) {
     UNUSED;
-    if (!IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "format() argument 2 must be str, not %s", v_type(args[1])->name);
-    return vm_format_value(vm, str_str(vm, SELF), args[1]);
+    if (!IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "__format__() argument must be str, not %s", arg_tname(args[1]));
+    Value s = str_str(vm, SELF);
+    return s ? vm_format_value(vm, s, args[1]) : VNULL;
 }
 
 M(m_getnewargs) {
@@ -1531,24 +1529,19 @@ M(m_getitem) { UNUSED; return str_getitem(vm, SELF, args[1]); }
 
 static Value str_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"object", "encoding", "errors", NULL};
+    if (nargs == 1 && !kwnames && t == &type_str) return vm_str(vm, args[0]);
     Value out[3];
     if (!vm_parse_args(vm, "str", args, nargs, kwnames, names, 0, 0, out)) return VNULL;
     Value r;
     if (!out[0]) r = NM(empty);
     else if (out[1] || out[2]) {
+        if (!str_param(vm, "str", "encoding", out[1]) || !str_param(vm, "str", "errors", out[2])) return VNULL;
         const unsigned char *p;
         size_t n;
+        if (IS_STR(out[0])) return vm_raise(vm, &exc_TypeError, "decoding str is not supported");
         if (!bytes_like(vm, out[0], &p, &n))
             return vm_raise(vm, &exc_TypeError, "decoding to str: need a bytes-like object, %s found", v_type(out[0])->name);
-        Value dec = vm_getattr_cstr(vm, out[0], "decode");
-        if (!dec) return VNULL;
-        Value a[2] = {out[1] ? out[1] : str_from_cstr(vm, "utf-8"), out[2] ? out[2] : str_from_cstr(vm, "strict")};
-        ROOTS_MARK(vm);
-        ROOT_PUSH(vm, dec);
-        ROOT_PUSH(vm, a[0]);
-        ROOT_PUSH(vm, a[1]);
-        r = vm_call(vm, dec, a, 2, VNULL);
-        ROOTS_RESET(vm);
+        r = codec_decode(vm, p, n, out[1], out[2]);
     } else r = vm_str(vm, out[0]);
     if (!r || t == &type_str) return r;
     /* subclass instance: copy the text into the subclass layout */
@@ -1569,10 +1562,10 @@ static Value str_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) 
 }
 
 static const MethodDef str_methods[] = {
-    {"find", m_find, 2, 4, 0, NULL}, {"rfind", m_rfind, 2, 4, 0, NULL},
-    {"index", m_index, 2, 4, 0, NULL}, {"rindex", m_rindex, 2, 4, 0, NULL},
-    {"count", m_count, 2, 4, 0, NULL},
-    {"startswith", m_startswith, 2, 4, 0, NULL}, {"endswith", m_endswith, 2, 4, 0, NULL},
+    {"find", m_find, 1, -1, 0, NULL}, {"rfind", m_rfind, 1, -1, 0, NULL},
+    {"index", m_index, 1, -1, 0, NULL}, {"rindex", m_rindex, 1, -1, 0, NULL},
+    {"count", m_count, 1, -1, 0, NULL},
+    {"startswith", m_startswith, 1, -1, 0, NULL}, {"endswith", m_endswith, 1, -1, 0, NULL},
     {"strip", m_strip, 1, 2, 0, NULL}, {"lstrip", m_lstrip, 1, 2, 0, NULL}, {"rstrip", m_rstrip, 1, 2, 0, NULL},
     {"split", m_split, 1, -1, MF_KW, NULL}, {"rsplit", m_rsplit, 1, -1, MF_KW, NULL},
     {"splitlines", m_splitlines, 1, -1, MF_KW, NULL},
@@ -1591,7 +1584,7 @@ static const MethodDef str_methods[] = {
     {"partition", m_partition, 2, 2, 0, NULL}, {"rpartition", m_rpartition, 2, 2, 0, NULL},
     {"removeprefix", m_removeprefix, 2, 2, 0, NULL}, {"removesuffix", m_removesuffix, 2, 2, 0, NULL},
     {"encode", m_encode, 1, -1, MF_KW, NULL},
-    {"maketrans", m_maketrans, 2, 4, MF_CLASS | MF_STATIC, NULL},
+    {"maketrans", m_maketrans, 1, -1, MF_CLASS | MF_STATIC, NULL},
     {"translate", m_translate, 2, 2, 0, NULL},
     {"format", m_format, 1, -1, MF_KW, NULL}, {"format_map", m_format_map, 2, 2, 0, NULL},
     {"__format__", m_dunder_format, 2, 2, 0, NULL},

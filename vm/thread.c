@@ -97,6 +97,7 @@ void vm_thread_free(VM *vm) {
         stm_tx_fini(&vm->tx);
     }
     gc_thread_fini(vm);
+    txn_vm_fini(vm);
     FChunk *c = (FChunk *)vm->fstack;
     while (c) {
         FChunk *p = c->prev;
@@ -104,7 +105,6 @@ void vm_thread_free(VM *vm) {
         c = p;
     }
     sb_free(&vm->txout);
-    sb_free(&vm->txerr);
     free(vm->roots);
     free(vm);
 }
@@ -165,6 +165,18 @@ void frame_pop(VM *vm, Frame *f) {
         return;
     }
     vm->fstack_top = (char *)f;
+}
+
+/* After an aborted attempt: drop the frame chunks started since, and go
+ * back to the saved top. */
+void frame_arena_reset(VM *vm, char *fstack, char *top, char *end) {
+    while (vm->fstack != fstack && vm->fstack) {
+        FChunk *c = (FChunk *)vm->fstack;
+        vm->fstack = (char *)c->prev;
+        free(c);
+    }
+    vm->fstack_top = top;
+    vm->fstack_end = end;
 }
 
 /* ---- safe points ---- */

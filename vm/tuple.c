@@ -167,18 +167,25 @@ static Value tuple_iter(VM *vm, Value self) {
     return v_from_ptr(it);
 }
 
+/* Iterator state goes through the barriers (see list.c). */
 static Value tupleiter_next(VM *vm, Value self) {
-    (void)vm;
     TupleIter *it = AS(TupleIter, self);
-    if (it->tuple && it->index < tuple_len(it->tuple)) return tuple_items(it->tuple)[it->index++];
-    it->tuple = VNULL;
+    Value t = RD(vm, it, it->tuple);
+    if (!t) return VNULL;
+    int64_t i = RDW(vm, it, it->index);
+    if (i < tuple_len(t)) {
+        WRW(vm, it, it->index, i + 1);
+        return tuple_items(t)[i];
+    }
+    WR(vm, it, it->tuple, VNULL);
     return VNULL;
 }
 
 static Value tupleiter_length_hint(VM *vm, Value *args, int nargs, Value kw) {
-    (void)vm; (void)nargs; (void)kw;
+    (void)nargs; (void)kw;
     TupleIter *it = AS(TupleIter, args[0]);
-    return v_from_small(it->tuple ? tuple_len(it->tuple) - it->index : 0);
+    Value t = RD(vm, it, it->tuple);
+    return v_from_small(t ? tuple_len(t) - RDW(vm, it, it->index) : 0);
 }
 
 /* ---- methods ---- */

@@ -1,11 +1,21 @@
-/* txn.c - transactions as the VM sees them: the STM hooks (conflict
- * reports, work done at commit), making the running transaction inevitable
- * before irreversible actions, the GC roots of transaction runs, and the
- * --stm-stats report.
+/* txn.c - transactions as the VM sees them.
  *
- * Conflict sites are aggregated by (reader file:line, writer file:line,
- * object type) in a small interpreter-wide table guarded by a lock; it is
- * statistics only, never transactional state.
+ *  - Starting an attempt (txn_attempt_save) records the thread's
+ *    interpreter state that lives outside the STM: frame arena, roots,
+ *    depths, the exception being handled.  An abort longjmps back to the
+ *    attempt's start and txn_attempt_restore puts that state back; every
+ *    write to shared objects went to the STM's redo log and is simply
+ *    dropped.
+ *  - Generator frames are the one kind of shared object the eval loop
+ *    mutates in place: resuming a generator made by another transaction
+ *    makes the transaction inevitable (txn_gen_resume).
+ *  - Work that must happen only if the attempt commits, in commit order, is
+ *    deferred: buffered output (io.c) and entries added to transaction
+ *    queues (`add` inside a transaction).  The STM calls
+ *    txn_committed_hook under its commit lock, in commit order.
+ *  - Conflict statistics for --stm-stats: sites are aggregated by (reader
+ *    file:line, writer file:line, object type) in an interpreter-wide table
+ *    under its own lock; statistics only, never transactional state.
  */
 #include "vm.h"
 #include <string.h>
@@ -13,7 +23,16 @@
 #include <stdlib.h>
 
 void io_emit_committed(VM *vm);
+void io_discard_tx(VM *vm);
+void txq_append_committed(Value q, Value entry);   /* mod_transaction.c */
+void txq_trace_runs(GcTracer *g, VM *vm);          /* mod_transaction.c */
 
+typedef struct TxLocal {
+    Value *deferred;            /* pairs (queue, entry) to append at commit */
+    size_t ndeferred, cap_deferred;
+} TxLocal;
+
+/* ---- conflict statistics ---- */
 typedef struct ConflictSite {
     const void *rcode, *wcode;
     uint32_t roff, woff;
@@ -26,21 +45,113 @@ static struct {
     PlatMutex *lock;
     ConflictSite sites[MAX_SITES];
     int nsites;
-    char reader_text[MAX_SITES][160];
 } cs;
 
 void txn_init(void) { cs.lock = plat_mutex_new(); }
+
+static TxLocal *txl(VM *vm) {
+    if (!vm->txl) {
+        vm->txl = calloc(1, sizeof(TxLocal));
+        if (!vm->txl) abort();      /* a few bytes at thread start */
+    }
+    return vm->txl;
+}
+
+void txn_vm_fini(VM *vm) {
+    TxLocal *t = vm->txl;
+    if (!t) return;
+    free(t->deferred);
+    free(t);
+    vm->txl = NULL;
+}
 
 void vm_become_inevitable(VM *vm, const char *why) {
     (void)why;
     if (vm->in_tx && !vm->tx.inevitable && !vm->tx.direct) stm_become_inevitable(&vm->tx);
 }
 
-void txn_trace_vm(GcTracer *g, VM *vm) {
-    (void)g;
-    (void)vm;
+/* ---- deferred queue entries ---- */
+bool txn_defer_add(VM *vm, Value q, Value entry) {
+    TxLocal *t = txl(vm);
+    if (t->ndeferred + 2 > t->cap_deferred) {
+        size_t nc = t->cap_deferred ? t->cap_deferred * 2 : 32;
+        Value *n = realloc(t->deferred, nc * sizeof *n);
+        if (!n) {
+            vm_raise_nomem(vm);
+            return false;
+        }
+        t->deferred = n;
+        t->cap_deferred = nc;
+    }
+    t->deferred[t->ndeferred++] = q;
+    t->deferred[t->ndeferred++] = entry;
+    return true;
 }
 
+/* ---- generators ----
+ * The eval loop mutates a generator's frame in place.  A generator made by
+ * an earlier transaction may be resumed by several transactions at once, so
+ * resuming one that this transaction did not create makes the transaction
+ * inevitable first: one at a time, and never rolled back. */
+void txn_gen_resume(VM *vm, Generator *g) {
+    if (vm->in_tx && !vm->tx.direct && !vm->tx.inevitable && ((Obj *)g)->stm.owner != vm->tx.id)
+        stm_become_inevitable(&vm->tx);
+}
+
+/* ---- attempts ---- */
+void txn_attempt_save(VM *vm, TxSaved *s) {
+    s->frame = vm->frame;
+    s->fstack = vm->fstack;
+    s->fstack_top = vm->fstack_top;
+    s->fstack_end = vm->fstack_end;
+    s->depth = vm->depth;
+    s->c_depth = vm->c_depth;
+    s->eval_depth = vm->eval_depth;
+    s->nroots = vm->nroots;
+    s->handled = vm->handled;
+    s->tls_repr = vm->tls_repr;
+    s->atomic_depth = vm->atomic_depth;
+}
+
+void frame_arena_reset(VM *vm, char *fstack, char *top, char *end);   /* thread.c */
+
+/* After an abort (longjmp): back to the state at txn_attempt_save. */
+void txn_attempt_restore(VM *vm, const TxSaved *s) {
+    frame_arena_reset(vm, s->fstack, s->fstack_top, s->fstack_end);
+    vm->frame = s->frame;
+    vm->depth = s->depth;
+    vm->c_depth = s->c_depth;
+    vm->eval_depth = s->eval_depth;
+    vm->nroots = s->nroots;
+    vm->handled = s->handled;
+    vm->tls_repr = s->tls_repr;
+    vm->atomic_depth = s->atomic_depth;
+    vm->exc = VNULL;
+    vm->in_tx = false;
+    io_discard_tx(vm);
+    txl(vm)->ndeferred = 0;
+}
+
+/* After a commit that did not go through the hook (direct mode). */
+void txn_attempt_done(VM *vm) {
+    TxLocal *t = txl(vm);
+    for (size_t i = 0; i < t->ndeferred; i += 2) txq_append_committed(t->deferred[i], t->deferred[i + 1]);
+    t->ndeferred = 0;
+}
+
+/* Entering `with transaction.atomic:`.  Inside a transaction of the
+ * transaction module the block is already atomic; thread slices are kept
+ * from ending while vm->atomic_depth > 0 (see the slice logic). */
+void txn_atomic_enter(VM *vm) { (void)vm; }
+
+void txn_trace_vm(GcTracer *g, VM *vm) {
+    gc_mark_value(g, vm->txexc);
+    TxLocal *t = vm->txl;
+    if (t) gc_mark_range(g, t->deferred, t->ndeferred);
+    txq_trace_runs(g, vm);
+}
+
+/* ---- STM hooks ---- */
 /* Called by the STM on the aborting thread. */
 void txn_conflict_hook(void *ctx, const StmHdr *obj, StmSite rs, StmSite ws) {
     (void)ctx;
@@ -71,8 +182,11 @@ void txn_conflict_hook(void *ctx, const StmHdr *obj, StmSite rs, StmSite ws) {
 void txn_committed_hook(void *ctx) {
     VM *vm = ctx;
     io_emit_committed(vm);
+    txn_attempt_done(vm);
+    if (vm->commit_action) vm->commit_action(vm);
 }
 
+/* ---- --stm-stats ---- */
 static void site_text(char *buf, size_t n, const void *code, uint32_t off) {
     if (!code) {
         snprintf(buf, n, "?");
@@ -82,10 +196,16 @@ static void site_text(char *buf, size_t n, const void *code, uint32_t off) {
     snprintf(buf, n, "%s:%d", str_cstr(c->filename), code_addr2line(c, off));
 }
 
-void txn_print_stats(VM *vm) {
-    StmStats st;
+void txn_collect_stats(VM *vm) {
     stm_stats_add(&vm->tx.stats);
     memset(&vm->tx.stats, 0, sizeof vm->tx.stats);
+}
+
+void txn_print_stats(VM *vm) {
+    StmStats st;
+    plat_mutex_lock(G->threads_lock);
+    for (VM *v = G->threads; v; v = v->next_vm) txn_collect_stats(v);
+    plat_mutex_unlock(G->threads_lock);
     stm_stats_get(&st);
     vm_flush_std(vm);
     char line[512];

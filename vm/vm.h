@@ -88,6 +88,16 @@ typedef struct MCacheEntry {
 
 typedef struct GcLocal GcLocal;
 typedef struct TxRun TxRun;
+typedef struct TxLocal TxLocal;
+
+/* The thread state outside the STM that an aborted attempt restores
+ * (txn.c). */
+typedef struct TxSaved {
+    struct Frame *frame;
+    char *fstack, *fstack_top, *fstack_end;
+    int32_t depth, c_depth, eval_depth, nroots, atomic_depth;
+    Value handled, tls_repr;
+} TxSaved;
 
 typedef enum ThreadState {
     TS_RUNNING,                 /* may touch the heap; GC waits for it */
@@ -120,8 +130,10 @@ struct VM {
     Value tls_repr;             /* objects whose repr is being computed (recursion guard) */
     bool in_tx;                 /* inside a speculative (or inevitable) transaction */
     bool is_worker;             /* a pool worker of the transaction module */
-    StrBuf txout;               /* buffered stdout of the running transaction */
-    StrBuf txerr;               /* buffered stderr likewise */
+    StrBuf txout;               /* buffered output of the running transaction (io.c records) */
+    TxLocal *txl;               /* deferred actions of the attempt (txn.c) */
+    void (*commit_action)(VM *vm);  /* run by the commit hook after the generic work */
+    Value txexc;                /* exception raised by the transaction being committed */
     MCacheEntry mcache[1 << MCACHE_BITS];
 };
 
@@ -153,6 +165,7 @@ typedef struct Interp {
     struct VM *threads;         /* list of VMs */
     int32_t nthreads;           /* VMs registered */
     _Atomic int32_t parallel;   /* > 0 while more than one thread may run transactions */
+    _Atomic int32_t nuser_threads;  /* Python threads started by the program and still running */
     void *host;                 /* embedding: output callbacks */
     void (*write_out)(void *host, int fd, const char *s, size_t n);
 } Interp;
@@ -548,6 +561,22 @@ void io_init_types(void);
 /* ---- transactions (txn.c) ---- */
 /* Make the running transaction inevitable before an irreversible action. */
 void vm_become_inevitable(VM *vm, const char *why);
+/* An attempt: save before stm_begin; restore after an abort's longjmp. */
+void txn_attempt_save(VM *vm, TxSaved *s);
+void txn_attempt_restore(VM *vm, const TxSaved *s);
+/* Deferred work of a commit done outside the STM hook (direct mode). */
+void txn_attempt_done(VM *vm);
+/* `add` inside a transaction: append (queue, entry) when it commits. */
+bool txn_defer_add(VM *vm, Value q, Value entry);
+/* `with transaction.atomic:` entered (vm->atomic_depth already counts it). */
+void txn_atomic_enter(VM *vm);
+int vm_periodic(VM *vm);                 /* safe point, validation, Ctrl-C; -1 on exception */
+void gc_register_finalizer(Obj *o);
+/* Before resuming generator g: inevitable unless this transaction made it. */
+void txn_gen_resume(VM *vm, Generator *g);
+void txn_vm_fini(VM *vm);
+void txn_collect_stats(VM *vm);
+void txn_print_stats(VM *vm);
 
 /* ---- lifecycle (interp.c) ---- */
 VM *vm_main_init(void);

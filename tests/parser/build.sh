@@ -1,12 +1,12 @@
 #!/bin/sh
 # build.sh - build the parser test driver (tests/unit/test_parser.c) in the
 # variants the parser must compile cleanly in.  Usage: tests/parser/build.sh
-# [gcc|clang|asan|fuzz|all] (default gcc).  Binaries go to build/parser/.
+# [gcc|clang|asan|fuzz|all] (default gcc).  Binaries go to build-parser/.
 set -e
 cd "$(dirname "$0")/../.."
-out=build/parser
+out=build-parser
 mkdir -p "$out"
-SRC="vm/ast.c vm/lexer.c vm/parser.c vm/parser_string.c vm/unicode_db.c"
+SRC="vm/ast.c vm/lexer.c vm/parser.c vm/parser_string.c vm/unicode_db.c vm/numfmt.c -lm"
 WARN="-std=c11 -Wall -Wextra -Werror"
 build() {
     case "$1" in

@@ -3,7 +3,7 @@
 
 Usage: tests/parser/compare.py PARSER_BINARY [--lib DIR] [--no-lib] [-v]
 
-PARSER_BINARY is build/parser/test_parser (tests/parser/build.sh builds it).
+PARSER_BINARY is build-parser/test_parser (tests/parser/build.sh builds it).
 Checks, each reported with counts; the exit status is nonzero if any fails:
   1. good corpus: every file in tests/parser/corpus/ and every snippet in
      snippets.GOOD must give the same tree and positions as ast.parse;
@@ -120,10 +120,43 @@ def lib_oracle(path):
     return path, 'tree', astdump.crc(astdump.dump(tree, src))
 
 
+def cached_oracle(files, cache_path):
+    """lib_oracle for every file, reusing the results saved in cache_path for
+    files whose size and mtime (and this Python and astdump.py) are unchanged."""
+    import hashlib
+    import json
+    with open(astdump.__file__, 'rb') as f:
+        version = '%s %s' % (sys.version, hashlib.sha1(f.read()).hexdigest())
+    try:
+        with open(cache_path) as f:
+            cache = json.load(f)
+        if cache.get('version') != version:
+            cache = {}
+    except (OSError, ValueError):
+        cache = {}
+    entries = cache.get('files', {})
+    keys = {}
+    todo = []
+    for path in files:
+        st = os.stat(path)
+        keys[path] = '%d %d' % (st.st_size, st.st_mtime_ns)
+        if entries.get(path, [None])[0] != keys[path]:
+            todo.append(path)
+    if todo:
+        with Pool(2) as pool:
+            for path, kind, want in pool.map(lib_oracle, todo, chunksize=16):
+                entries[path] = [keys[path], kind, want]
+        try:
+            with open(cache_path, 'w') as f:
+                json.dump({'version': version, 'files': entries}, f)
+        except OSError:
+            pass
+    return [(path, entries[path][1], entries[path][2]) for path in files]
+
+
 def check_lib(binary, libdir, verbose):
     files = list(lib_files(libdir))
-    with Pool(2) as pool:
-        oracle = pool.map(lib_oracle, files, chunksize=16)
+    oracle = cached_oracle(files, os.path.join(os.path.dirname(binary), 'lib_oracle.json'))
     compare = [(p, k, v) for p, k, v in oracle if k != 'skip']
     skipped = len(oracle) - len(compare)
     got = {}
@@ -255,6 +288,96 @@ def check_harvest(binary, libdir, verbose):
     return True
 
 
+WRAPPERS = [('(', ')'), ('[', ']'), ('{', '}'), ('f(', ')'), ('a[', ']'), ('{a: ', '}'),
+            ('[x for x in ', ']'), ('(x for x in ', ')'), ('lambda: (', ')'), ('not (', ')'),
+            ('-(', ')'), ('(x if y else ', ')'), ('f(a, ', ')'), ('{**', '}'), ('{*', '}'),
+            ('[*', ']'), ('a.b(', ')'), ('f(x=', ')'), ('(yield ', ')'), ('(a := ', ')'),
+            ('x[1:', ']'), ('[', ',]'), ('(', ',)'), ('{1, ', '}'), ('x{', '}'), ('del (', ')'),
+            ('for x in (', '): pass'), ('[x for (', ') in y]')]
+INNERS = ['a b', '1 +', 'a', '*a', '**a', 'a = 1', 'x for', 'lambda', 'f"{a}" fq"}"', 'yield',
+          ':', '', 'print a', 'a if b', '1 2 3']
+
+
+def check_nesting(binary, verbose):
+    """Deeply nested brackets around broken (or valid) code: same answer as
+    CPython, in bounded time (no exponential backtracking)."""
+    import time
+    cases = []
+    for pre, post in WRAPPERS:
+        for inner in INNERS:
+            for depth in (3, 60):
+                cases.append(pre * depth + inner + post * depth)
+                cases.append(pre * depth + inner)
+    t0 = time.time()
+    got = run_batch(binary, [('exec', c.encode()) for c in cases])
+    elapsed = time.time() - t0
+    bad = 0
+    for src, line in zip(cases, got):
+        try:
+            want, _ = python_result(src)
+        except MemoryError:
+            want = 'ERR MemoryError|'
+        ok = line.split('|')[:4] == want.split('|')[:4] if want.startswith('ERR') else line == want
+        if want.startswith('ERR MemoryError'):
+            ok = line.startswith('ERR MemoryError')
+        if not ok:
+            bad += 1
+            if verbose:
+                print('nesting mismatch: %r\n    ours:   %s\n    python: %s'
+                      % (src[:120], line[:200], want[:200]))
+    print('nesting: %d/%d nested sources match CPython; parsed in %.2f s'
+          % (len(cases) - bad, len(cases), elapsed))
+    return elapsed < 10
+
+
+DEEP = {
+    'parentheses': '(' * 100000, 'brackets': '[' * 100 + '(' * 150, 'unary': '-' * 100000 + 'x',
+    'not': 'not ' * 100000 + 'x', 'power': 'x**' * 100000 + 'x',
+    'ternary': 'x if y else ' * 100000 + 'x', 'lambda': 'lambda: ' * 100000 + 'x',
+    'elif': 'if x: pass\n' + 'elif x: pass\n' * 100000, 'attributes': 'x' + '.y' * 100000,
+    'calls': 'x' + '()' * 100000, 'subscripts': 'x' + '[0]' * 100000, 'binops': 'x' + '+x' * 100000,
+    'decorators': '@d\n' * 100000 + 'def f(): pass', 'assignments': 'a = ' * 100000 + '1',
+    'strings': '"a" ' * 100000, 'tuple': 'x, ' * 100000, 'comparisons': 'x' + ' < x' * 100000,
+    'boolops': 'x' + ' or x' * 100000, 'indent': ''.join(' ' * i + 'if x:\n' for i in range(120)),
+    'fstrings': '(' * 190 + 'f"{' + '(' * 190 + "f'{" + '(' * 190 + 'x x' + ')' * 190 + "}'"
+                + ')' * 190 + '}"' + ')' * 190,
+    'parens199': '(' * 199 + 'x' + ')' * 199, 'star_targets': '*' * 100000 + 'a = 1',
+    'comprehensions': '[x ' + 'for x in y ' * 20000 + ']', 'ifs': '[x for x in y ' + 'if x ' * 50000 + ']',
+    'dicts': '{' * 199 + '}' * 199, 'lambda_args': 'lambda ' + 'a, ' * 50000 + 'b: 0',
+    'slices': 'x[' + '1:2, ' * 50000 + ']', 'else_pass': 'x if y else ' * 5000 + 'x',
+}
+
+
+def check_deep(binary):
+    """Pathologically deep or long input under a 512 KiB C stack (2 MiB for
+    an AddressSanitizer build, whose frames are about 4 times larger): no
+    crash."""
+    import resource
+    with open(binary, 'rb') as f:
+        stack = (2048 if b'__asan_init' in f.read() else 512) * 1024
+
+    def small_stack():
+        resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
+    data = b''.join(b'exec %d\n' % len(s) + s.encode() for s in DEEP.values())
+    r = subprocess.run([binary, '--status'], input=data, stdout=subprocess.PIPE,
+                       preexec_fn=small_stack)
+    lines = r.stdout.decode().split('\n')
+    crashed = r.returncode != 0 or len(lines) <= len(DEEP)
+    ok = not crashed
+    for (name, src), line in zip(DEEP.items(), lines):
+        if line.startswith('ERR'):
+            try:
+                want, _ = python_result(src)
+            except (MemoryError, RecursionError) as e:
+                want = 'ERR %s|' % type(e).__name__
+            if name == 'parentheses' and line.split('|')[:4] != want.split('|')[:4]:
+                ok = False
+                print('deep %s: ours %s, python %s' % (name, line, want))
+    print('deep input under a %d KiB stack: %d cases, %s' % (
+        stack // 1024, len(DEEP), 'CRASH (exit status %d)' % r.returncode if crashed else 'no crash'))
+    return ok
+
+
 def check_needs_more(binary):
     records = [('single', s.encode()) for s, _ in snippets.NEEDS_MORE]
     data = b''.join(b'single %d\n' % len(s) + s for _, s in records)
@@ -283,6 +406,8 @@ def main():
     ok &= check_bad(binary, verbose)
     ok &= check_needs_more(binary)
     ok &= check_harvest(binary, libdir, verbose)
+    ok &= check_nesting(binary, verbose)
+    ok &= check_deep(binary)
     if '--no-lib' not in args:
         ok &= check_lib(binary, libdir, verbose)
     print('OK' if ok else 'FAILED')

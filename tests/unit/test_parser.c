@@ -11,6 +11,8 @@
  *   test_parser --time FILE...                    parse each file 20 times, print MB/s
  *   test_parser --needs-more                      batch records; prints 1 or 0 per
  *                                                  record (ast_needs_more_input)
+ *   test_parser --status                          batch records; prints OK or the error
+ *                                                  (no dump: for very deep trees)
  *
  * Dump format (tests/parser/astdump.py writes the same from Python's ast):
  * Kind(field, ...)@line:col-endline:endcol, fields in CPython's order
@@ -600,25 +602,30 @@ static AstModKind parse_mode(const char *s) {
            : MOD_MODULE;
 }
 
-/* Parse and print one source: dump (crc_only: crc line) or error. */
-static void run_one(const char *src, size_t len, AstModKind mode, bool crc_only) {
+enum { OUT_DUMP, OUT_CRC, OUT_STATUS };
+
+/* Parse and print one source: dump (or its crc, or just OK) or error. */
+static void run_one(const char *src, size_t len, AstModKind mode, int how) {
     AstArena arena;
     ast_arena_init(&arena);
     AstError err;
     AstMod *m = ast_parse(&arena, src, len, mode, &err);
     if (!m) {
         print_error(stdout, &err);
+    } else if (how == OUT_STATUS) {
+        puts("OK");
     } else {
-        Out o = {crc_only ? NULL : stdout, 0, 0};
+        Out o = {how == OUT_CRC ? NULL : stdout, 0, 0};
         dump_mod(&o, m);
-        if (crc_only)
+        if (how == OUT_CRC)
             printf("%08x %zu", (unsigned)o.crc, o.len);
         putchar('\n');
     }
     ast_arena_free(&arena);
 }
 
-static int batch(bool needs_more) {
+/* how: OUT_DUMP or OUT_STATUS; -1 for ast_needs_more_input */
+static int batch(int how) {
     char mode[16];
     size_t len;
     while (scanf("%15s %zu", mode, &len) == 2) {
@@ -628,10 +635,10 @@ static int batch(bool needs_more) {
             fprintf(stderr, "test_parser: bad batch record\n");
             return 2;
         }
-        if (needs_more)
+        if (how < 0)
             printf("%d\n", ast_needs_more_input(buf, len) ? 1 : 0);
         else
-            run_one(buf, len, parse_mode(mode), false);
+            run_one(buf, len, parse_mode(mode), how);
         fflush(stdout);
         free(buf);
     }
@@ -665,21 +672,24 @@ static int timing(int argc, char **argv) {
 int main(int argc, char **argv) {
     crc_init();
     AstModKind mode = MOD_MODULE;
-    bool crc_only = false;
+    int how = OUT_DUMP;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--batch") == 0)
-            return batch(false);
+            return batch(OUT_DUMP);
+        if (strcmp(argv[i], "--status") == 0)
+            return batch(OUT_STATUS);
         if (strcmp(argv[i], "--needs-more") == 0)
-            return batch(true);
+            return batch(-1);
         if (strcmp(argv[i], "--time") == 0)
             return timing(argc - i - 1, argv + i + 1);
         if (strcmp(argv[i], "--crc") == 0)
-            crc_only = true;
+            how = OUT_CRC;
         else if (strcmp(argv[i], "-m") == 0 && i + 1 < argc)
             mode = parse_mode(argv[++i]);
         else {
-            fprintf(stderr, "usage: test_parser [-m MODE] [--crc] FILE... | --batch | --time FILE...\n");
+            fprintf(stderr, "usage: test_parser [-m MODE] [--crc] FILE... | --batch | --status | "
+                            "--needs-more | --time FILE...\n");
             return 2;
         }
     }
@@ -693,7 +703,7 @@ int main(int argc, char **argv) {
             status = 1;
             continue;
         }
-        run_one(src, len, mode, crc_only);
+        run_one(src, len, mode, how);
         free(src);
     }
     return status;
