@@ -133,6 +133,7 @@ static Value resume(VM *vm, Generator *g, Value v, bool push, bool throwing, boo
 Value gen_send_ex(VM *vm, Value gv, Value v, bool *returned) {
     Generator *g = AS(Generator, gv);
     *returned = false;
+    txn_gen_resume(vm, g);      /* before reading any of its state */
     if (g->state == GEN_RUNNING) return vm_raise(vm, &exc_ValueError, "generator already executing");
     if (g->state == GEN_FINISHED) {
         *returned = true;
@@ -180,8 +181,8 @@ static void finish_yield_from(Generator *g, Value val) {
 static Value gen_throw_exc(VM *vm, Value gv, Value exc) {
     Generator *g = AS(Generator, gv);
     bool returned;
+    txn_gen_resume(vm, g);      /* before reading any of its state */
     if (g->state == GEN_RUNNING) return vm_raise(vm, &exc_ValueError, "generator already executing");
-    txn_gen_resume(vm, g);
     if (g->state == GEN_CREATED || g->state == GEN_FINISHED) {
         g->state = GEN_FINISHED;
         return vm_raise_value(vm, exc);
