@@ -240,6 +240,8 @@ Value vm_call_function(VM *vm, Function *fn, Value *args, int nargs, Value kwnam
     return vm_eval_frame(vm, f);
 }
 
+static Value eval_sliced(VM *vm, Frame *f);
+
 Value vm_eval_code(VM *vm, Code *code, Value globals, Value locals) {
     if (!check_recursion(vm)) return VNULL;
     Frame *f = frame_push(vm, code, NULL, globals, locals);
@@ -251,7 +253,8 @@ Value vm_eval_code(VM *vm, Code *code, Value globals, Value locals) {
         frame_pop(vm, f);
         return VNULL;
     }
-    return vm_eval_frame(vm, f);
+    /* module bodies always get a restart point: threads may start in them */
+    return eval_sliced(vm, f);
 }
 
 /* Run a class body: the function's code with `ns` as its locals. */
@@ -468,7 +471,51 @@ void gen_mark_finished(Generator *g);
 void gen_mark_suspended(Generator *g, bool in_yield_from);
 
 /* ======================= the loop ======================= */
+static Value eval_loop(VM *vm, Frame *f, bool resume);
+
+/* Every C-level entry into the loop.  Threads run as sequences of STM
+ * transactions (slices, txn.c): a slice that begins at this level restarts,
+ * after an abort, by re-entering the loop at the frame where it began, so
+ * each level keeps a jmp_buf.  The single-threaded path has no setjmp. */
+static NOINLINE Value eval_sliced(VM *vm, Frame *f) {
+    jmp_buf jb;
+    jmp_buf *outer = vm->level_jb;
+    int32_t outer_depth = vm->level_depth;
+    Frame *volatile start = f;
+    volatile bool resume = false;
+    if (setjmp(jb)) {
+        /* a slice of this level aborted: txn.c restores the frames and
+         * begins the next attempt, which restarts here */
+        vm->level_jb = &jb;
+        vm->level_depth = vm->eval_depth;
+        txn_slice_retry(vm);
+        start = vm->frame;
+        resume = true;
+        vm->eval_depth--;       /* eval_loop counts the level again */
+    }
+    vm->level_jb = &jb;
+    vm->level_depth = vm->eval_depth + 1;
+    Value r = eval_loop(vm, start, resume);
+    vm->level_jb = outer;
+    vm->level_depth = outer_depth;
+    return r;
+}
+
 Value vm_eval_frame(VM *vm, Frame *f) {
+    if (LIKELY(!vm->threaded)) return eval_loop(vm, f, false);
+    return eval_sliced(vm, f);
+}
+
+/* Leaving a level (return, yield, exception): a slice begun at this level
+ * must end first, since its restart point is going away. */
+#define LEAVE_LEVEL() do { \
+        if (UNLIKELY(vm->slice_level == vm->eval_depth)) txn_slice_level_exit(vm); \
+        vm->eval_depth--; \
+    } while (0)
+/* Returning inline into an older frame: keep its state for a restart. */
+#define INTO_CALLER(caller) do { if (UNLIKELY(f == vm->slice_base)) txn_slice_keep_frame(vm, caller); } while (0)
+
+static Value eval_loop(VM *vm, Frame *f, bool resume) {
     static const void *const targets[256] = {
 #define OP(name, flags, effect, comment) [OP_##name] = &&L_##name,
 #include "opcodes.h"
@@ -481,7 +528,7 @@ Value vm_eval_frame(VM *vm, Frame *f) {
     uint32_t arg;
     bool reraise = false;
 
-    f->entry = 1;
+    if (!resume) f->entry = 1;
     if (UNLIKELY(vm_stack_exhausted(vm))) {
         vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
         if (!f->gen) frame_pop(vm, f);
@@ -919,7 +966,7 @@ L_JUMP_BACKWARD:
     ip = co->code + arg;
     if (UNLIKELY(--vm->ticks < 0)) {
         SYNC();
-        if (vm_periodic(vm) < 0) ERR();
+        if (vm_periodic(vm, true) < 0) ERR();
     }
     DISPATCH();
 L_POP_JUMP_IF_FALSE: {
@@ -1009,7 +1056,7 @@ L_COMPARE_JUMP: {
             if (target < ip && UNLIKELY(--vm->ticks < 0)) {
                 ip = target;
                 SYNC();
-                if (vm_periodic(vm) < 0) ERR();
+                if (vm_periodic(vm, true) < 0) ERR();
             }
             ip = target;
         }
@@ -1241,7 +1288,7 @@ L_CALL_METHOD_KW:
     do_call:
         SYNC();
         if (UNLIKELY(--vm->ticks < 0)) {
-            if (vm_periodic(vm) < 0) ERR();
+            if (vm_periodic(vm, false) < 0) ERR();
         }
         if (v_is_type(callable, &type_function)) goto call_python;
         if (v_is_type(callable, &type_method) && v_is_type(AS(BoundMethod, callable)->func, &type_function)) {
@@ -1336,12 +1383,13 @@ L_RETURN_VALUE: {
             f->sp = sp;
         }
         if (f->entry) {
-            vm->eval_depth--;
+            LEAVE_LEVEL();
             if (f->gen) { vm->frame = f->prev; vm->depth--; }
             else frame_pop(vm, f);
             return r;
         }
         Frame *caller = f->prev;
+        INTO_CALLER(caller);
         frame_pop(vm, f);
         f = caller;
         LOAD_FRAME();          /* the caller's sp is the call's operand base */
@@ -1353,7 +1401,7 @@ L_YIELD_VALUE: {
         f->ip = ip;
         f->sp = sp;
         gen_mark_suspended(f->gen, (ip - co->code) >= 2 && (ip[-2] & 0xFF) == OP_SEND);
-        vm->eval_depth--;
+        LEAVE_LEVEL();
         vm->frame = f->prev;
         vm->depth--;
         return v;
@@ -1604,12 +1652,13 @@ error:
             f->sp = f->stack;
         }
         if (f->entry) {
-            vm->eval_depth--;
+            LEAVE_LEVEL();
             if (f->gen) { vm->frame = f->prev; vm->depth--; }
             else frame_pop(vm, f);
             return VNULL;
         }
         Frame *caller = f->prev;
+        INTO_CALLER(caller);
         frame_pop(vm, f);
         f = caller;
         LOAD_FRAME();

@@ -81,6 +81,8 @@ static struct {
     uint64_t collections;
     Value **roots;
     size_t nroots, cap_roots;
+    void (*tracers[8])(GcTracer *g);   /* extra root tracers (C-side tables) */
+    int ntracers;
     Type **static_types;
     size_t nstatic, cap_static;
     Obj **finalizable;
@@ -286,6 +288,13 @@ void *gc_alloc(VM *vm, Type *type, size_t size) {
 }
 
 /* ---- roots ---- */
+void gc_add_tracer(void (*fn)(GcTracer *g)) {
+    plat_mutex_lock(gc.lock);
+    if (gc.ntracers == (int)(sizeof gc.tracers / sizeof gc.tracers[0])) abort();   /* a static, small set */
+    gc.tracers[gc.ntracers++] = fn;
+    plat_mutex_unlock(gc.lock);
+}
+
 void gc_add_root(Value *slot) {
     plat_mutex_lock(gc.lock);
     if (gc.nroots == gc.cap_roots) {
@@ -400,6 +409,7 @@ static void trace_vm(GcTracer *g, VM *vm) {
     gc_mark_range(g, vm->roots, (size_t)vm->nroots);
     gc_mark_value(g, vm->thread_obj);
     gc_mark_value(g, vm->tls);
+    gc_mark_value(g, vm->tls_repr);
     for (int i = 0; i < (1 << MCACHE_BITS); i++) {
         MCacheEntry *e = &vm->mcache[i];
         if (e->type) {
@@ -528,6 +538,7 @@ void gc_collect_stopped(VM *self) {
         }
     }
     for (size_t i = 0; i < gc.nroots; i++) gc_mark_value(&g, *gc.roots[i]);
+    for (int i = 0; i < gc.ntracers; i++) gc.tracers[i](&g);
     for (size_t i = 0; i < gc.nstatic; i++) {
         /* A static type's own fields (dict, mro, ...): the trace of its
          * metatype, not t->trace (which traces t's instances). */

@@ -34,6 +34,7 @@ void builtins_types_init(void);
 void io_init(void);
 void io_init_types(void);
 void txq_init_types(void);
+void thread_init_types(void);
 void io_init_std(VM *vm);
 void io_emit_committed(VM *vm);
 void txn_init(void);
@@ -89,6 +90,7 @@ VM *vm_main_init(void) {
     VM *vm = vm_thread_new();
     if (!vm) return NULL;
     vm->ticks = 1000;
+    G->main_ident = vm->ident;
     str_init_types();
 #define NAME(id, text) vm_names[NAME_##id] = str_intern_cstr(vm, text);
 #include "names.h"
@@ -112,6 +114,7 @@ VM *vm_main_init(void) {
     builtins_types_init();
     io_init_types();
     txq_init_types();
+    thread_init_types();
     types_init_methods();
     for (int i = 0; all_static_types[i]; i++) type_add_new_wrapper(all_static_types[i]);
 #define EXC(name, base) type_add_new_wrapper(&exc_##name);
@@ -131,10 +134,11 @@ VM *vm_main_init(void) {
 }
 
 /* Safe-point work, every few thousand backward jumps and calls. */
-int vm_periodic(VM *vm) {
+int vm_periodic(VM *vm, bool boundary) {
     vm->ticks = 4000;
     vm_safepoint(vm);
-    if (vm->tx.active && !vm->tx.direct) stm_validate(&vm->tx);
+    if (vm->threaded && boundary) txn_slice_boundary(vm);
+    else if (vm->tx.active && !vm->tx.direct) stm_validate(&vm->tx);
     if (UNLIKELY(plat_stop_requested())) {
         plat_clear_stop();
         vm_raise_value(vm, v_from_ptr(&exc_KeyboardInterrupt));
@@ -196,8 +200,21 @@ int vm_run_main_string(VM *vm, const char *src, size_t len, const char *filename
     ROOT_PUSH(vm, fn);
     Value r = vm_run_module_source(vm, name, src, len, fn);
     ROOTS_RESET(vm);
-    if (!r) return vm_handle_uncaught(vm);
-    return 0;
+    int rc = r ? 0 : vm_handle_uncaught(vm);
+    vm_wait_threads(vm);
+    return rc;
+}
+
+/* At the end of the program, as CPython does: wait for the threading
+ * module's non-daemon threads, then publish this thread's last slice. */
+void vm_wait_threads(VM *vm) {
+    Value mods = G->modules;
+    Value th = mods ? dict_get_str(vm, mods, str_intern_cstr(vm, "threading")) : VNULL;
+    if (th && v_is_type(th, &type_module)) {
+        Value f = dict_get_str(vm, module_dict(th), str_intern_cstr(vm, "_shutdown"));
+        if (f && !vm_call0(vm, f)) vm_handle_uncaught(vm);
+    }
+    txn_thread_end(vm);
 }
 
 int vm_run_main_file(VM *vm, const char *path) {

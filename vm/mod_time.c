@@ -24,8 +24,12 @@ M(t_sleep) {
     if (!v_to_double(vm, args[0], &s)) return VNULL;
     if (s < 0) return vm_raise(vm, &exc_ValueError, "sleep length must be non-negative");
     if (isnan(s)) return vm_raise(vm, &exc_ValueError, "Invalid value NaN (not a number)");
-    /* sleeping is observable timing: do it inevitably, parked */
-    vm_become_inevitable(vm, "time.sleep()");
+    /* A thread's slice ends before it sleeps (nothing to keep atomic);
+     * inside a transaction or an atomic block, sleeping is an irrevocable
+     * wait: the transaction becomes inevitable first. */
+    bool slice = vm->threaded && (vm->tx_kind == TXK_SLICE || vm->tx_kind == TXK_MINI) && vm->atomic_depth == 0;
+    if (slice) txn_before_wait(vm);
+    else vm_become_inevitable(vm, "time.sleep()");
     int64_t ns = (int64_t)(s * 1e9), end = plat_monotonic_ns() + ns;
     for (;;) {
         int64_t left = end - plat_monotonic_ns();
@@ -35,9 +39,11 @@ M(t_sleep) {
         vm_unpark(vm);
         if (plat_stop_requested()) {
             plat_clear_stop();
+            if (slice) txn_after_wait(vm);
             return vm_raise_value(vm, v_from_ptr(&exc_KeyboardInterrupt));
         }
     }
+    if (slice) txn_after_wait(vm);
     return V_NONE;
 }
 

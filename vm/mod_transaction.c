@@ -168,7 +168,7 @@ static Value run_serial(VM *vm, TxQueue *q) {
         Value r = call_entry(vm, entry);
         ROOTS_RESET(vm);
         if (!r) return VNULL;
-        if (vm_periodic(vm) < 0) return VNULL;
+        if (vm_periodic(vm, false) < 0) return VNULL;
     }
 }
 

@@ -65,6 +65,7 @@ VM *vm_thread_new(void) {
         return NULL;
     }
     vm->ident = plat_thread_self();
+    vm->slice_level = -1;
     vm_set_stack(vm, 0);
     atomic_store(&vm->state, ST_RUNNING);
     plat_mutex_lock(G->threads_lock);

@@ -26,10 +26,23 @@ void io_emit_committed(VM *vm);
 void io_discard_tx(VM *vm);
 void txq_append_committed(Value q, Value entry);   /* mod_transaction.c */
 void txq_trace_runs(GcTracer *g, VM *vm);          /* mod_transaction.c */
+void lock_released_wake(void);                      /* mod_thread.c */
+
+/* A frame's storage as it was when the running slice began. */
+typedef struct FrameCopy {
+    Frame *frame;
+    size_t size;
+    void *copy;
+} FrameCopy;
 
 typedef struct TxLocal {
     Value *deferred;            /* pairs (queue, entry) to append at commit */
     size_t ndeferred, cap_deferred;
+    /* the running thread slice: what a restart needs */
+    TxSaved slice_saved;
+    FrameCopy *frames;
+    size_t nframes, cap_frames;
+    int slice_aborts;
 } TxLocal;
 
 /* ---- conflict statistics ---- */
@@ -61,6 +74,8 @@ void txn_vm_fini(VM *vm) {
     TxLocal *t = vm->txl;
     if (!t) return;
     free(t->deferred);
+    for (size_t i = 0; i < t->nframes; i++) free(t->frames[i].copy);
+    free(t->frames);
     free(t);
     vm->txl = NULL;
 }
@@ -128,6 +143,7 @@ void txn_attempt_restore(VM *vm, const TxSaved *s) {
     vm->atomic_depth = s->atomic_depth;
     vm->exc = VNULL;
     vm->in_tx = false;
+    vm->released_lock = false;
     io_discard_tx(vm);
     txl(vm)->ndeferred = 0;
 }
@@ -147,9 +163,191 @@ void txn_atomic_enter(VM *vm) { (void)vm; }
 void txn_trace_vm(GcTracer *g, VM *vm) {
     gc_mark_value(g, vm->txexc);
     TxLocal *t = vm->txl;
-    if (t) gc_mark_range(g, t->deferred, t->ndeferred);
+    if (t) {
+        gc_mark_range(g, t->deferred, t->ndeferred);
+        gc_mark_value(g, t->slice_saved.handled);
+        gc_mark_value(g, t->slice_saved.tls_repr);
+        for (size_t i = 0; i < t->nframes; i++) {
+            /* a copy's pointers still point into the original frame */
+            const Frame *c = t->frames[i].copy;
+            gc_mark_ptr(g, c->code);
+            gc_mark_ptr(g, c->func);
+            gc_mark_value(g, c->globals);
+            gc_mark_value(g, c->builtins);
+            gc_mark_value(g, c->locals);
+            gc_mark_range(g, c->localsplus, (size_t)c->code->nlocalsplus);
+            if (c->sp >= c->stack) gc_mark_range(g, c->localsplus + c->code->nlocalsplus, (size_t)(c->sp - c->stack));
+        }
+    }
     txq_trace_runs(g, vm);
 }
+
+/* ---- thread slices ----
+ * With more than one Python thread, each thread runs as a sequence of
+ * unordered transactions.  A slice begins at a clean instruction boundary
+ * (a backward jump, vm_periodic) of an eval level entered through
+ * eval_sliced, whose jmp_buf is the restart point: an abort restores the
+ * frames as they were when the slice began and re-enters the loop there.
+ * Frames older than the one the slice began in are copied lazily, just
+ * before control returns into them (txn_slice_keep_frame).
+ * C code that runs outside any level that could restart (after the level a
+ * slice began in has returned, or after a blocking wait) runs as a "mini"
+ * slice: inevitable, never rolled back, ended at the next boundary.
+ * A slice never ends inside `with transaction.atomic:` (atomic_depth > 0),
+ * which is what makes the block atomic. */
+#define SLICE_TICKS 1000        /* backward jumps and calls between boundaries */
+#define SLICE_INEVITABLE_AFTER 4
+
+static void drop_frame_copies(TxLocal *t) {
+    for (size_t i = 0; i < t->nframes; i++) free(t->frames[i].copy);
+    t->nframes = 0;
+}
+
+void txn_slice_keep_frame(VM *vm, Frame *f) {
+    TxLocal *t = txl(vm);
+    vm->slice_base = f;
+    for (size_t i = 0; i < t->nframes; i++)
+        if (t->frames[i].frame == f) return;      /* kept by an earlier attempt */
+    if (t->nframes == t->cap_frames) {
+        size_t nc = t->cap_frames ? t->cap_frames * 2 : 8;
+        FrameCopy *n = realloc(t->frames, nc * sizeof *n);
+        if (!n) abort();            /* a few bytes: nothing sensible is left to do */
+        t->frames = n;
+        t->cap_frames = nc;
+    }
+    size_t sz = frame_size(f->code);
+    void *c = malloc(sz);
+    if (!c) abort();
+    memcpy(c, f, sz);
+    t->frames[t->nframes++] = (FrameCopy){f, sz, c};
+}
+
+static void slice_reset(VM *vm) {
+    vm->tx_kind = TXK_NONE;
+    vm->in_tx = false;
+    vm->slice_level = -1;
+    vm->slice_base = NULL;
+}
+
+/* Begin an inevitable transaction here (in C code: no restart point). */
+static void mini_begin(VM *vm) {
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        /* aborted while waiting to become inevitable: nothing was done */
+    }
+    stm_begin(&vm->tx, STM_UNORDERED, &jb);
+    stm_become_inevitable(&vm->tx);
+    vm->tx.jmp = NULL;              /* it cannot abort from now on */
+    vm->tx_kind = TXK_MINI;
+    vm->in_tx = true;
+    vm->slice_level = -1;
+    vm->slice_base = NULL;
+    vm->ticks = 1;                  /* end it at the next boundary */
+}
+
+/* Commit whatever slice runs (an abort restarts it: see eval_sliced). */
+static void slice_commit(VM *vm) {
+    if (vm->tx_kind != TXK_SLICE && vm->tx_kind != TXK_MINI) return;
+    stm_commit(&vm->tx);
+    slice_reset(vm);
+    drop_frame_copies(txl(vm));
+}
+
+static void slice_begin(VM *vm) {
+    TxLocal *t = txl(vm);
+    drop_frame_copies(t);
+    txn_slice_keep_frame(vm, vm->frame);
+    txn_attempt_save(vm, &t->slice_saved);
+    t->slice_aborts = 0;
+    vm->slice_level = vm->eval_depth;
+    stm_begin(&vm->tx, STM_UNORDERED, vm->level_jb);
+    vm->tx_kind = TXK_SLICE;
+    vm->in_tx = true;
+}
+
+/* After a slice's abort, in eval_sliced: frames back as they were, and a
+ * new attempt begins. */
+void txn_slice_retry(VM *vm) {
+    TxLocal *t = txl(vm);
+    for (size_t i = t->nframes; i-- > 0;) memcpy(t->frames[i].frame, t->frames[i].copy, t->frames[i].size);
+    txn_attempt_restore(vm, &t->slice_saved);
+    vm->slice_base = t->slice_saved.frame;
+    vm->slice_level = t->slice_saved.eval_depth;
+    t->slice_aborts++;
+    stm_begin(&vm->tx, STM_UNORDERED, vm->level_jb);
+    vm->tx_kind = TXK_SLICE;
+    vm->in_tx = true;
+    if (t->slice_aborts >= SLICE_INEVITABLE_AFTER) stm_become_inevitable(&vm->tx);
+}
+
+/* The level the running slice began in is returning. */
+void txn_slice_level_exit(VM *vm) {
+    if (vm->tx_kind != TXK_SLICE) {
+        vm->slice_level = -1;
+        return;
+    }
+    slice_commit(vm);
+    if (vm->threaded) mini_begin(vm);
+}
+
+/* A slice may begin where the current level restarts through eval_sliced
+ * and is not a generator's (its frame lives in the generator object). */
+static bool can_begin_slice(VM *vm) {
+    if (!vm->level_jb || vm->level_depth != vm->eval_depth) return false;
+    Frame *f = vm->frame;
+    while (f && !f->entry) f = f->prev;
+    return f && !f->gen;
+}
+
+/* Back to direct mode once the program has a single thread again. */
+static bool maybe_leave_threaded(VM *vm) {
+    if (atomic_load(&G->nuser_threads) != 0 || vm->txrun || vm->atomic_depth > 0 || vm->ident != G->main_ident) return false;
+    slice_commit(vm);
+    vm->threaded = false;
+    stm_set_direct(&vm->tx, true);
+    return true;
+}
+
+/* At a clean instruction boundary of a threaded VM (vm_periodic). */
+void txn_slice_boundary(VM *vm) {
+    vm->ticks = SLICE_TICKS;
+    if (vm->tx_kind == TXK_ENTRY || vm->atomic_depth > 0) {
+        stm_validate(&vm->tx);
+        return;
+    }
+    if (maybe_leave_threaded(vm)) return;
+    slice_commit(vm);
+    if (can_begin_slice(vm)) slice_begin(vm);
+    else mini_begin(vm);
+}
+
+/* The first thread starts: this VM leaves direct mode. */
+void txn_enter_threaded(VM *vm) {
+    if (vm->threaded) return;
+    vm->threaded = true;
+    stm_set_direct(&vm->tx, false);
+    mini_begin(vm);
+}
+
+/* A new thread's VM, before it runs anything. */
+void txn_thread_start(VM *vm) {
+    vm->threaded = true;
+    stm_set_direct(&vm->tx, false);
+    mini_begin(vm);
+}
+
+/* Before a blocking wait (lock, join): publish what was done. */
+void txn_before_wait(VM *vm) {
+    if (vm->tx_kind == TXK_SLICE || vm->tx_kind == TXK_MINI) slice_commit(vm);
+}
+
+/* After it: continue in C code, inevitably, until the next boundary. */
+void txn_after_wait(VM *vm) {
+    if (vm->threaded && vm->tx_kind == TXK_NONE) mini_begin(vm);
+}
+
+/* A thread ends: commit its last slice. */
+void txn_thread_end(VM *vm) { slice_commit(vm); }
 
 /* ---- STM hooks ---- */
 /* Called by the STM on the aborting thread. */
@@ -184,6 +382,10 @@ void txn_committed_hook(void *ctx) {
     io_emit_committed(vm);
     txn_attempt_done(vm);
     if (vm->commit_action) vm->commit_action(vm);
+    if (vm->released_lock) {
+        vm->released_lock = false;
+        lock_released_wake();
+    }
 }
 
 /* ---- --stm-stats ---- */

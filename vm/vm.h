@@ -90,6 +90,8 @@ typedef struct GcLocal GcLocal;
 typedef struct TxRun TxRun;
 typedef struct TxLocal TxLocal;
 
+enum { TXK_NONE, TXK_ENTRY, TXK_SLICE, TXK_MINI };   /* VM.tx_kind */
+
 /* The thread state outside the STM that an aborted attempt restores
  * (txn.c). */
 typedef struct TxSaved {
@@ -134,6 +136,15 @@ struct VM {
     TxLocal *txl;               /* deferred actions of the attempt (txn.c) */
     void (*commit_action)(VM *vm);  /* run by the commit hook after the generic work */
     Value txexc;                /* exception raised by the transaction being committed */
+    /* threads (txn.c): with more than one Python thread every VM runs in
+     * slices; see txn.c for the protocol */
+    bool threaded;
+    bool released_lock;         /* the running transaction released a lock: wake waiters at commit */
+    uint8_t tx_kind;            /* TXK_* */
+    int32_t slice_level;        /* eval level the running slice restarts in, -1 if none */
+    Frame *slice_base;          /* oldest frame whose state the slice has kept */
+    jmp_buf *level_jb;          /* restart point of the innermost sliced level */
+    int32_t level_depth;        /* the eval_depth that level_jb belongs to */
     MCacheEntry mcache[1 << MCACHE_BITS];
 };
 
@@ -166,6 +177,7 @@ typedef struct Interp {
     int32_t nthreads;           /* VMs registered */
     _Atomic int32_t parallel;   /* > 0 while more than one thread may run transactions */
     _Atomic int32_t nuser_threads;  /* Python threads started by the program and still running */
+    uint64_t main_ident;        /* the main thread's ident */
     void *host;                 /* embedding: output callbacks */
     void (*write_out)(void *host, int fd, const char *s, size_t n);
 } Interp;
@@ -240,6 +252,8 @@ void gc_mark_ptr(GcTracer *g, const void *p);
 void gc_mark_range(GcTracer *g, const Value *v, size_t n);
 /* Register a location holding a Value that lives outside the heap. */
 void gc_add_root(Value *slot);
+/* Register a function marking values held in C-side tables. */
+void gc_add_tracer(void (*fn)(GcTracer *g));
 void gc_add_static_type(Type *t);
 size_t gc_heap_bytes(void);
 uint64_t gc_collections(void);
@@ -570,7 +584,18 @@ void txn_attempt_done(VM *vm);
 bool txn_defer_add(VM *vm, Value q, Value entry);
 /* `with transaction.atomic:` entered (vm->atomic_depth already counts it). */
 void txn_atomic_enter(VM *vm);
-int vm_periodic(VM *vm);                 /* safe point, validation, Ctrl-C; -1 on exception */
+/* Safe point, validation, Ctrl-C; at a clean instruction boundary also a
+ * thread slice boundary.  -1 on exception. */
+int vm_periodic(VM *vm, bool boundary);
+void txn_slice_keep_frame(VM *vm, Frame *f);
+void txn_slice_retry(VM *vm);
+void txn_slice_level_exit(VM *vm);
+void txn_slice_boundary(VM *vm);
+void txn_enter_threaded(VM *vm);
+void txn_thread_start(VM *vm);
+void txn_before_wait(VM *vm);
+void txn_after_wait(VM *vm);
+void txn_thread_end(VM *vm);
 void gc_register_finalizer(Obj *o);
 /* Before resuming generator g: inevitable unless this transaction made it. */
 void txn_gen_resume(VM *vm, Generator *g);
@@ -583,6 +608,7 @@ VM *vm_main_init(void);
 int vm_run_main_file(VM *vm, const char *path);
 int vm_run_main_string(VM *vm, const char *src, size_t len, const char *filename);
 int vm_handle_uncaught(VM *vm);                   /* print, return exit code */
+void vm_wait_threads(VM *vm);                     /* at exit: join non-daemon threads */
 void vm_finalize(VM *vm);
 
 #endif
