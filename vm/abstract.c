@@ -640,8 +640,8 @@ static int recursive_isinstance(VM *vm, Value obj, Value cls, int depth) {
         vm_raise(vm, &exc_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
         return -1;
     }
-    Value chk = VNULL;
-    if (IS_TYPE(cls)) chk = type_lookup(vm, v_type(cls), NM(__instancecheck__));
+    /* as PyObject_IsInstance: __instancecheck__ of type(cls), for any cls */
+    Value chk = v_is_obj(cls) ? type_lookup(vm, v_type(cls), NM(__instancecheck__)) : VNULL;
     if (chk && !v_is_type(chk, &type_method_descr)) {
         DescrGetFn f = v_type(chk)->tp_descr_get;
         Value bound = f ? f(vm, chk, cls, v_from_ptr(v_type(cls))) : chk;
@@ -689,7 +689,7 @@ int vm_issubclass(VM *vm, Value cls, Value base) {
         }
         return 0;
     }
-    if (IS_TYPE(base) && v_type(base) != &type_type) {
+    if (v_is_obj(base) && v_type(base) != &type_type) {
         Value chk = type_lookup(vm, v_type(base), NM(__subclasscheck__));
         if (chk && !v_is_type(chk, &type_method_descr)) {
             DescrGetFn f = v_type(chk)->tp_descr_get;
@@ -882,8 +882,16 @@ Type type_seq_iter = { .base = STATIC_HDR, .name = "iterator", .basicsize = size
                        .tp_iter = self_iter, .tp_iternext = seqiter_next };
 Type type_callable_iter = { .base = STATIC_HDR, .name = "callable_iterator", .basicsize = sizeof(CallIter),
                             .trace = calliter_trace, .tp_iter = self_iter, .tp_iternext = calliter_next };
+/* types.GenericAlias(origin, args) */
+static Value ga_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
+    (void)t;
+    if (kwnames && tuple_len(kwnames)) return vm_raise(vm, &exc_TypeError, "GenericAlias() takes no keyword arguments");
+    if (nargs != 2) return vm_raise(vm, &exc_TypeError, "GenericAlias expected 2 arguments, got %d", nargs);
+    return generic_alias_new(vm, args[0], args[1]);
+}
+
 Type type_generic_alias = { .base = STATIC_HDR, .name = "types.GenericAlias", .basicsize = sizeof(GenericAlias),
-                            .trace = ga_trace, .tp_repr = ga_repr, .tp_call = ga_call, .tp_getattro = ga_getattro,
+                            .tp_new = ga_new_fn, .trace = ga_trace, .tp_repr = ga_repr, .tp_call = ga_call, .tp_getattro = ga_getattro,
                             .tp_richcompare = ga_richcompare };
 
 void abstract_init_types(void) {

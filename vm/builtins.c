@@ -575,9 +575,11 @@ Value vm_build_class(VM *vm, Value *args, int nargs, Value kwnames) {
     for (int64_t i = 0; i < tuple_len(orig_bases); i++) {
         Value b = tuple_items(orig_bases)[i];
         if (IS_TYPE(b)) continue;
-        Value me = vm_lookup_special(vm, b, NM(__mro_entries__));
+        /* looked up on the object itself, as CPython's class statement does */
+        bool err;
+        Value me = vm_getattr_opt(vm, b, NM(__mro_entries__), &err);
         if (!me) {
-            if (vm->exc) { ROOTS_RESET(vm); return VNULL; }
+            if (err) { ROOTS_RESET(vm); return VNULL; }
             continue;
         }
         Value l = list_new(vm, 0);
@@ -585,7 +587,9 @@ Value vm_build_class(VM *vm, Value *args, int nargs, Value kwnames) {
         ROOT_PUSH(vm, l);
         for (int64_t j = 0; j < tuple_len(orig_bases); j++) {
             Value bj = tuple_items(orig_bases)[j];
-            Value mej = IS_TYPE(bj) ? VNULL : vm_lookup_special(vm, bj, NM(__mro_entries__));
+            bool errj = false;
+            Value mej = IS_TYPE(bj) ? VNULL : vm_getattr_opt(vm, bj, NM(__mro_entries__), &errj);
+            if (errj) { ROOTS_RESET(vm); return VNULL; }
             if (mej) {
                 Value r = vm_call1(vm, mej, orig_bases);
                 if (!r || !IS_TUPLE(r)) {

@@ -4,6 +4,11 @@
  * are BoxedFloat objects.  Arithmetic follows CPython's floatobject.c
  * exactly where results are visible: floor division and modulo signs, the
  * numeric hash shared with int, exact int/float comparison, errors.
+ * complex follows complexobject.c: Smith's division, c_powi for small
+ * integral exponents and the polar form otherwise, with CPython's mapping of
+ * libm errors (EDOM -> ZeroDivisionError, an infinite result ->
+ * OverflowError), and complex(str) parsed as complex_from_string_inner.
+ * No errno is read: the error conditions are derived from the values.
  */
 #include "vm.h"
 #include "numfmt.h"
@@ -120,6 +125,17 @@ static void float_divmod_raw(double vx, double wx, double *floordiv, double *mod
 }
 
 Value complex_pow_values(VM *vm, double ar, double ai, double br, double bi);
+Value complex_format_method(VM *vm, Value self, Value spec);   /* strformat.c */
+
+/* CPython's PyErr_SetFromErrno(PyExc_OverflowError) for ERANGE. */
+static Value raise_erange(VM *vm) {
+    Value a[2];
+    a[0] = v_from_small(34);
+    a[1] = str_from_cstr(vm, "Numerical result out of range");
+    if (!a[1]) return VNULL;
+    Value e = exc_new(vm, &exc_OverflowError, a, 2);
+    return e ? vm_raise_value(vm, e) : VNULL;
+}
 
 static Value float_pow_raw(VM *vm, double iv, double iw) {
     if (iw == 0) return v_from_float(1.0);
@@ -149,7 +165,7 @@ static Value float_pow_raw(VM *vm, double iv, double iw) {
     }
     if (iv == 1.0) return v_from_float(negate_result ? -1.0 : 1.0);
     double ix = pow(iv, iw);
-    if (isinf(ix)) return vm_raise(vm, &exc_OverflowError, "(34, 'Numerical result out of range')");
+    if (isinf(ix)) return raise_erange(vm);
     return v_from_float(negate_result ? -ix : ix);
 }
 
@@ -279,7 +295,12 @@ static Value f_richcompare(VM *vm, Value a, Value b, int op) {
 /* ---- float() ---- */
 static Value parse_float_text(VM *vm, Value orig, const char *s, size_t len) {
     StrBuf tmp = STRBUF_INIT;
+    bool text = IS_STR(orig);       /* bytes: only ASCII digits and spaces count */
     for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80 && !text) {
+            len = 0;
+            break;
+        }
         if ((unsigned char)s[i] >= 0x80) {
             for (size_t j = 0; j < len;) {
                 int l;
@@ -385,17 +406,11 @@ M(m_hex) {
 
 M(m_fromhex) {
     UNUSED;
-    if (!IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "must be str, not %T", args[1]);
+    if (!IS_STR(args[1])) return vm_raise(vm, &exc_TypeError, "bad argument type for built-in operation");
     double d;
     if (!nf_double_from_hex(str_cstr(args[1]), (size_t)str_len(args[1]), &d)) {
-        /* distinguish overflow */
+        if (isinf(d)) return vm_raise(vm, &exc_OverflowError, "hexadecimal value too large to represent as a float");
         return vm_raise(vm, &exc_ValueError, "invalid hexadecimal floating-point string");
-    }
-    if (isinf(d)) {
-        const char *s = str_cstr(args[1]);
-        bool textual_inf = false;
-        for (const char *p = s; *p; p++) if (*p == 'i' || *p == 'I') textual_inf = true;
-        if (!textual_inf) return vm_raise(vm, &exc_OverflowError, "hexadecimal value too large to represent as a float");
     }
     Value r = v_from_float(d);
     if (SELF != v_from_ptr(&type_float)) return vm_call1(vm, SELF, r);
@@ -480,38 +495,79 @@ static bool as_complex(VM *vm, Value v, double *re, double *im, bool *err) {
     return as_double(vm, v, re, err);
 }
 
+/* CPython's _Py_c_quot (Smith's method); *zero set when b is 0. */
+static void c_quot(double ar, double ai, double br, double bi, double *rr, double *ri, bool *zero) {
+    double abs_breal = fabs(br), abs_bimag = fabs(bi);
+    *zero = false;
+    if (abs_breal >= abs_bimag) {
+        if (abs_breal == 0.0) {
+            *zero = true;
+            *rr = *ri = 0.0;
+        } else {
+            double ratio = bi / br, denom = br + bi * ratio;
+            *rr = (ar + ai * ratio) / denom;
+            *ri = (ai - ar * ratio) / denom;
+        }
+    } else if (abs_bimag >= abs_breal) {
+        double ratio = br / bi, denom = br * ratio + bi;
+        *rr = (ar * ratio + ai) / denom;
+        *ri = (ai * ratio - ar) / denom;
+    } else {
+        *rr = *ri = NAN;            /* at least one of b's parts is a NaN */
+    }
+}
+
+/* a ** b for complex values, as CPython's complex_pow (c_powi for small
+ * integral exponents, _Py_c_pow otherwise); an infinite part is an
+ * OverflowError. */
 Value complex_pow_values(VM *vm, double ar, double ai, double br, double bi) {
-    if (br == 0.0 && bi == 0.0) return complex_new(vm, 1.0, 0.0);
-    if (ar == 0.0 && ai == 0.0) {
-        if (bi != 0.0 || br < 0.0) return vm_raise(vm, &exc_ZeroDivisionError, "0.0 to a negative or complex power");
-        return complex_new(vm, 0.0, 0.0);
-    }
-    /* integer exponents by repeated multiplication, like CPython */
+    double rr, ri;
+    bool edom = false;
     if (bi == 0.0 && br == floor(br) && fabs(br) <= 100.0) {
-        int n = (int)br;
-        double rr = 1.0, ri = 0.0, xr = ar, xi = ai;
-        int e = n < 0 ? -n : n;
-        while (e) {
-            if (e & 1) { double t = rr * xr - ri * xi; ri = rr * xi + ri * xr; rr = t; }
-            double t = xr * xr - xi * xi; xi = 2 * xr * xi; xr = t;
-            e >>= 1;
+        long n = (long)br;
+        long e = n < 0 ? -n : n, mask = 1;
+        double pr = ar, pi = ai;
+        rr = 1.0;
+        ri = 0.0;
+        while (mask > 0 && e >= mask) {
+            if (e & mask) {
+                double t = rr * pr - ri * pi;
+                ri = rr * pi + ri * pr;
+                rr = t;
+            }
+            mask <<= 1;
+            double t = pr * pr - pi * pi;
+            pi = pr * pi + pi * pr;
+            pr = t;
         }
-        if (n < 0) {
-            double d = rr * rr + ri * ri;
-            rr = rr / d;
-            ri = -ri / d;
+        if (n <= 0) {
+            double qr, qi;
+            c_quot(1.0, 0.0, rr, ri, &qr, &qi, &edom);
+            rr = qr;
+            ri = qi;
         }
-        return complex_new(vm, rr, ri);
+    } else if (br == 0.0 && bi == 0.0) {
+        rr = 1.0;
+        ri = 0.0;
+    } else if (ar == 0.0 && ai == 0.0) {
+        edom = bi != 0.0 || br < 0.0;
+        rr = ri = 0.0;
+    } else {
+        double vabs = hypot(ar, ai);
+        double len = pow(vabs, br);
+        double at = atan2(ai, ar);
+        double phase = at * br;
+        if (bi != 0.0) {
+            len /= exp(at * bi);
+            phase += bi * log(vabs);
+        }
+        rr = len * cos(phase);
+        ri = len * sin(phase);
+        edom = isinf(phase);        /* libm's cos/sin report EDOM, which CPython maps to this error */
     }
-    double vabs = hypot(ar, ai);
-    double len = pow(vabs, br);
-    double at = atan2(ai, ar);
-    double phase = at * br;
-    if (bi != 0.0) {
-        len /= exp(at * bi);
-        phase += bi * log(vabs);
-    }
-    return complex_new(vm, len * cos(phase), len * sin(phase));
+    if (edom) return vm_raise(vm, &exc_ZeroDivisionError, "0.0 to a negative or complex power");
+    if (isinf(rr) || isinf(ri)) return vm_raise(vm, &exc_OverflowError, "complex exponentiation");
+    return complex_new(vm, rr, ri);
 }
 
 static Value c_nb(VM *vm, Value a, Value b, int op) {
@@ -524,20 +580,10 @@ static Value c_nb(VM *vm, Value a, Value b, int op) {
     case NB_SUB: return complex_new(vm, ar - br, ai - bi);
     case NB_MUL: return complex_new(vm, ar * br - ai * bi, ar * bi + ai * br);
     case NB_TRUEDIV: {
-        /* CPython's _Py_c_quot (Smith's algorithm) */
-        double abs_breal = fabs(br), abs_bimag = fabs(bi), rr, ri;
-        if (abs_breal >= abs_bimag) {
-            if (abs_breal == 0.0) return vm_raise(vm, &exc_ZeroDivisionError, "complex division by zero");
-            double ratio = bi / br, denom = br + bi * ratio;
-            rr = (ar + ai * ratio) / denom;
-            ri = (ai - ar * ratio) / denom;
-        } else if (abs_bimag >= abs_breal) {
-            double ratio = br / bi, denom = br * ratio + bi;
-            rr = (ar * ratio + ai) / denom;
-            ri = (ai * ratio - ar) / denom;
-        } else {
-            rr = ri = NAN;
-        }
+        double rr, ri;
+        bool zero;
+        c_quot(ar, ai, br, bi, &rr, &ri, &zero);
+        if (zero) return vm_raise(vm, &exc_ZeroDivisionError, "complex division by zero");
         return complex_new(vm, rr, ri);
     }
     case NB_POW: return complex_pow_values(vm, ar, ai, br, bi);
@@ -551,13 +597,14 @@ CNB(c_mul, NB_MUL)
 CNB(c_div, NB_TRUEDIV)
 CNB(c_pow, NB_POW)
 
-static Value c_floordiv(VM *vm, Value a, Value b) {
-    (void)a; (void)b;
-    return vm_raise(vm, &exc_TypeError, "can't take floor of complex number.");
-}
-static Value c_mod(VM *vm, Value a, Value b) {
-    (void)a; (void)b;
-    return vm_raise(vm, &exc_TypeError, "can't mod complex numbers.");
+static Value c_pow3(VM *vm, Value a, Value b, Value c) {
+    if (c && c != V_NONE) {
+        double r, i;
+        bool err;
+        if (!as_complex(vm, a, &r, &i, &err) || !as_complex(vm, b, &r, &i, &err)) return err ? VNULL : V_NOTIMPL;
+        return vm_raise(vm, &exc_ValueError, "complex modulo");
+    }
+    return c_nb(vm, a, b, NB_POW);
 }
 
 static Value c_neg(VM *vm, Value a) { return complex_new(vm, -AS(Complex, a)->real, -AS(Complex, a)->imag); }
@@ -611,86 +658,199 @@ static Value c_repr(VM *vm, Value a) {
     } else {
         sb_putc(&sb, '(');
         format_part(&sb, re);
-        if (im >= 0 || isnan(im)) sb_putc(&sb, '+');
-        else if (!(im < 0)) sb_putc(&sb, '+');
+        if (!signbit(im) || isnan(im)) sb_putc(&sb, '+');
         format_part(&sb, im);
         sb_puts(&sb, "j)");
     }
     return str_from_sb(vm, &sb);
 }
 
-static bool parse_complex(const char *s, size_t n, double *re, double *im) {
-    /* strip spaces and one level of parentheses */
-    while (n && (*s == ' ' || *s == '\t' || *s == '\n')) { s++; n--; }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n')) n--;
-    if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
-        s++; n -= 2;
-        while (n && *s == ' ') { s++; n--; }
-        while (n && s[n - 1] == ' ') n--;
-    }
-    if (!n) return false;
-    if (s[n - 1] == 'j' || s[n - 1] == 'J') {
-        /* find the split between real and imaginary parts: last +/- not after e/E */
-        size_t split = 0;
-        for (size_t i = n - 1; i > 0; i--) {
-            if ((s[i] == '+' || s[i] == '-') && s[i - 1] != 'e' && s[i - 1] != 'E') { split = i; break; }
+static inline bool c_isspace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline bool c_isdigit(char c) { return c >= '0' && c <= '9'; }
+
+/* Length of the longest prefix of s[0..n) that is a float literal as
+ * PyOS_string_to_double reads it (sign, digits with one '.', exponent, or
+ * inf/infinity/nan); 0 if none. */
+static size_t float_prefix(const char *s, size_t n) {
+    size_t i = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+    static const char *const words[] = {"infinity", "inf", "nan"};
+    for (int w = 0; w < 3; w++) {
+        size_t k = strlen(words[w]);
+        if (n - i >= k) {
+            size_t j = 0;
+            while (j < k && (s[i + j] | 32) == words[w][j]) j++;
+            if (j == k) return i + k;
         }
-        const char *ip = s + split;
-        size_t il = n - 1 - split;
-        double ival;
-        if (il == 0 || (il == 1 && (ip[0] == '+' || ip[0] == '-'))) ival = (il == 1 && ip[0] == '-') ? -1.0 : 1.0;
-        else if (!nf_parse_double(ip, il, &ival)) return false;
-        if (split == 0) { *re = 0.0; *im = ival; return true; }
-        if (!nf_parse_double(s, split, re)) return false;
-        *im = ival;
+    }
+    size_t d0 = i;
+    while (i < n && c_isdigit(s[i])) i++;
+    size_t nd = i - d0;
+    if (i < n && s[i] == '.') {
+        size_t f0 = ++i;
+        while (i < n && c_isdigit(s[i])) i++;
+        nd += i - f0;
+        if (!nd) return 0;
+    }
+    if (!nd) return 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        size_t j = i + 1;
+        if (j < n && (s[j] == '+' || s[j] == '-')) j++;
+        size_t e0 = j;
+        while (j < n && c_isdigit(s[j])) j++;
+        if (j > e0) i = j;
+    }
+    return i;
+}
+
+/* complex(str): CPython's complex_from_string_inner over ASCII text whose
+ * underscores were already checked and removed. */
+static bool parse_complex(const char *s, size_t n, double *re, double *im) {
+    size_t i = 0, k;
+    bool bracket = false;
+    double x = 0.0, y = 0.0, z;
+    while (i < n && c_isspace(s[i])) i++;
+    if (i < n && s[i] == '(') {
+        bracket = true;
+        i++;
+        while (i < n && c_isspace(s[i])) i++;
+    }
+    k = float_prefix(s + i, n - i);
+    if (k) {
+        if (!nf_parse_double(s + i, k, &z)) return false;
+        i += k;
+        if (i < n && (s[i] == '+' || s[i] == '-')) {
+            x = z;
+            k = float_prefix(s + i, n - i);
+            if (k) {
+                if (!nf_parse_double(s + i, k, &y)) return false;
+                i += k;
+            } else {
+                y = s[i] == '+' ? 1.0 : -1.0;
+                i++;
+            }
+            if (i >= n || (s[i] != 'j' && s[i] != 'J')) return false;
+            i++;
+        } else if (i < n && (s[i] == 'j' || s[i] == 'J')) {
+            i++;
+            y = z;
+        } else {
+            x = z;
+        }
+    } else {
+        if (i < n && (s[i] == '+' || s[i] == '-')) {
+            y = s[i] == '+' ? 1.0 : -1.0;
+            i++;
+        } else {
+            y = 1.0;
+        }
+        if (i >= n || (s[i] != 'j' && s[i] != 'J')) return false;
+        i++;
+    }
+    while (i < n && c_isspace(s[i])) i++;
+    if (bracket) {
+        if (i >= n || s[i] != ')') return false;
+        i++;
+        while (i < n && c_isspace(s[i])) i++;
+    }
+    if (i != n) return false;
+    *re = x;
+    *im = y;
+    return true;
+}
+
+/* complex(text): Unicode digits and spaces mapped to ASCII, underscores
+ * (only between digits) removed, then parsed.  0: parsed; 1: malformed;
+ * 2: a misplaced underscore (CPython's message differs). */
+static int complex_from_text(const char *s, size_t n, double *re, double *im) {
+    StrBuf t = STRBUF_INIT;
+    for (size_t i = 0; i < n;) {
+        int l;
+        uint32_t c = utf8_decode_at(s + i, &l);
+        if (c < 0x80) {
+            if (c == '_') {
+                if (!t.len || !c_isdigit(t.data[t.len - 1]) || i + 1 >= n || !c_isdigit(s[i + 1])) {
+                    sb_free(&t);
+                    return 2;
+                }
+            } else {
+                sb_putc(&t, (char)c);
+            }
+        } else if (ucd_decimal(c) >= 0) {
+            sb_putc(&t, (char)('0' + ucd_decimal(c)));
+        } else if (ucd_isspace(c)) {
+            sb_putc(&t, ' ');
+        } else {
+            sb_putc(&t, '?');
+        }
+        i += (size_t)l;
+    }
+    bool ok = !t.oom && parse_complex(t.data ? t.data : "", t.len, re, im);
+    sb_free(&t);
+    return ok ? 0 : 1;
+}
+
+/* The real part r of complex(r, i) as doubles: a complex gives both parts,
+ * anything else must have __float__ or __index__. */
+static bool complex_arg(VM *vm, Value v, double *re, double *im, bool *is_complex) {
+    *im = 0.0;
+    *is_complex = v_is_obj(v) && v_isinstance_of(v, &type_complex);
+    if (*is_complex) {
+        *re = AS(Complex, v)->real;
+        *im = AS(Complex, v)->imag;
         return true;
     }
-    *im = 0.0;
-    return nf_parse_double(s, n, re);
+    return v_to_double(vm, v, re);
 }
 
 static Value complex_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"real", "imag", NULL};
     Value out[2];
     if (!vm_parse_args(vm, "complex", args, nargs, kwnames, names, 0, 0, out)) return VNULL;
-    double re = 0, im = 0;
-    if (out[0] && IS_STR(out[0])) {
-        if (out[1]) return vm_raise(vm, &exc_TypeError, "complex() can't take second arg if first is a string");
-        if (!parse_complex(str_cstr(out[0]), (size_t)str_len(out[0]), &re, &im))
-            return vm_raise(vm, &exc_ValueError, "complex() arg is a malformed string");
+    Value r = out[0] ? out[0] : v_from_small(0), i = out[1];
+    if (v_is_type(r, &type_complex) && !i && t == &type_complex) return r;
+    double re, im;
+    if (IS_STR(r)) {
+        if (i) return vm_raise(vm, &exc_TypeError, "complex() can't take second arg if first is a string");
+        int st = complex_from_text(str_cstr(r), (size_t)str_len(r), &re, &im);
+        if (st == 2) return vm_raise(vm, &exc_ValueError, "could not convert string to complex: %R", r);
+        if (st) return vm_raise(vm, &exc_ValueError, "complex() arg is a malformed string");
     } else {
-        if (out[0]) {
-            double r2, i2;
-            bool err;
-            if (as_complex(vm, out[0], &r2, &i2, &err)) { re = r2; im = i2; }
-            else if (err) return VNULL;
-            else {
-                Value cm = vm_lookup_special(vm, out[0], NM(__complex__));
-                if (cm) {
-                    Value c = vm_call0(vm, cm);
-                    if (!c) return VNULL;
-                    if (!as_complex(vm, c, &re, &im, &err)) return vm_raise(vm, &exc_TypeError, "__complex__ returned non-complex (type %T)", c);
-                } else {
-                    if (vm->exc) return VNULL;
-                    if (!v_to_double(vm, out[0], &re)) {
-                        vm_exc_clear(vm);
-                        return vm_raise(vm, &exc_TypeError, "complex() first argument must be a string or a number, not '%T'", out[0]);
-                    }
-                }
+        if (i && IS_STR(i)) return vm_raise(vm, &exc_TypeError, "complex() second arg can't be a string");
+        ROOTS_MARK(vm);
+        Value cm = v_is_obj(r) && !v_is_type(r, &type_complex) ? vm_lookup_special(vm, r, NM(__complex__)) : VNULL;
+        if (cm) {
+            ROOT_PUSH(vm, cm);
+            r = vm_call0(vm, cm);
+            ROOTS_RESET(vm);
+            if (!r) return VNULL;
+            if (!v_is_obj(r) || !v_isinstance_of(r, &type_complex))
+                return vm_raise(vm, &exc_TypeError, "__complex__ returned non-complex (type %s)", v_type(r)->name);
+        } else if (vm->exc) {
+            return VNULL;
+        }
+        ROOT_PUSH(vm, r);
+        Type *tr = v_type(r);
+        if (!tr->nb_float && !tr->nb_index && !v_isinstance_of(r, &type_complex) && !v_is_intlike(r) && !v_is_floatlike(r)) {
+            ROOTS_RESET(vm);
+            return vm_raise(vm, &exc_TypeError, "complex() first argument must be a string or a number, not '%s'", tr->name);
+        }
+        if (i) {
+            Type *ti = v_type(i);
+            if (!ti->nb_float && !ti->nb_index && !v_isinstance_of(i, &type_complex) && !v_is_intlike(i) && !v_is_floatlike(i)) {
+                ROOTS_RESET(vm);
+                return vm_raise(vm, &exc_TypeError, "complex() second argument must be a number, not '%s'", ti->name);
             }
         }
-        if (out[1]) {
-            if (IS_STR(out[1])) return vm_raise(vm, &exc_TypeError, "complex() second arg can't be a string");
-            double br, bi;
-            bool err;
-            if (!as_complex(vm, out[1], &br, &bi, &err)) {
-                if (err) return VNULL;
-                if (!v_to_double(vm, out[1], &br)) return VNULL;
-                bi = 0;
-            }
-            re -= bi;
-            im += br;
-        }
+        double ci_re = 0.0, ci_im = 0.0;
+        bool cr_complex, ci_complex = false;
+        if (!complex_arg(vm, r, &re, &im, &cr_complex)) { ROOTS_RESET(vm); return VNULL; }
+        if (!i) ci_re = im;
+        else if (!complex_arg(vm, i, &ci_re, &ci_im, &ci_complex)) { ROOTS_RESET(vm); return VNULL; }
+        ROOTS_RESET(vm);
+        if (ci_complex) re -= ci_im;
+        if (cr_complex && i) ci_re += im;
+        im = ci_re;
     }
     if (t == &type_complex) return complex_new(vm, re, im);
     Value o = instance_alloc(vm, t);
@@ -704,10 +864,18 @@ static Value cg_real(VM *vm, Value o) { (void)vm; return v_from_float(AS(Complex
 static Value cg_imag(VM *vm, Value o) { (void)vm; return v_from_float(AS(Complex, o)->imag); }
 M(cm_conjugate) { UNUSED; return complex_new(vm, AS(Complex, SELF)->real, -AS(Complex, SELF)->imag); }
 M(cm_getnewargs) { UNUSED; return tuple_pack(vm, 2, v_from_float(AS(Complex, SELF)->real), v_from_float(AS(Complex, SELF)->imag)); }
+M(cm_complex) {
+    UNUSED;
+    if (v_type(SELF) == &type_complex) return SELF;
+    return complex_new(vm, AS(Complex, SELF)->real, AS(Complex, SELF)->imag);
+}
+M(cm_format) { UNUSED; return complex_format_method(vm, SELF, args[1]); }
 
 static const MethodDef complex_methods[] = {
     {"conjugate", cm_conjugate, 1, 1, 0, NULL},
     {"__getnewargs__", cm_getnewargs, 1, 1, 0, NULL},
+    {"__complex__", cm_complex, 1, 1, 0, NULL},
+    {"__format__", cm_format, 2, 2, 0, NULL},
     {NULL, NULL, 0, 0, 0, NULL}
 };
 static const GetSetDef complex_getsets[] = {
@@ -728,9 +896,8 @@ Type type_complex = {
     .base = STATIC_HDR, .name = "complex", .basicsize = sizeof(Complex), .flags = TF_BASETYPE,
     .tp_new = complex_new_fn, .tp_repr = c_repr, .tp_hash = c_hash, .tp_richcompare = c_richcompare,
     .tp_bool = c_bool,
-    .nb = {[NB_ADD] = c_add, [NB_SUB] = c_sub, [NB_MUL] = c_mul, [NB_TRUEDIV] = c_div, [NB_POW] = c_pow,
-           [NB_FLOORDIV] = c_floordiv, [NB_MOD] = c_mod},
-    .nb_neg = c_neg, .nb_pos = c_pos, .nb_abs = c_abs,
+    .nb = {[NB_ADD] = c_add, [NB_SUB] = c_sub, [NB_MUL] = c_mul, [NB_TRUEDIV] = c_div, [NB_POW] = c_pow},
+    .nb_pow3 = c_pow3, .nb_neg = c_neg, .nb_pos = c_pos, .nb_abs = c_abs,
 };
 
 void float_init_types(void) {

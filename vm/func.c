@@ -801,9 +801,19 @@ Type type_function = {
     .tp_call = function_call, .tp_descr_get = function_get, .tp_repr = function_repr,
     .tp_getattro = function_getattro, .tp_setattro = function_setattro,
 };
+/* types.MethodType(function, instance) */
+static Value method_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
+    (void)t;
+    if (kwnames && tuple_len(kwnames)) return vm_raise(vm, &exc_TypeError, "method() takes no keyword arguments");
+    if (nargs != 2) return vm_raise(vm, &exc_TypeError, "method expected 2 arguments, got %d", nargs);
+    if (!vm_callable(args[0])) return vm_raise(vm, &exc_TypeError, "first argument must be callable");
+    if (args[1] == V_NONE) return vm_raise(vm, &exc_TypeError, "instance must not be None");
+    return method_new(vm, args[0], args[1]);
+}
+
 Type type_method = {
     .base = STATIC_HDR, .name = "method", .basicsize = sizeof(BoundMethod), .trace = method_trace,
-    .tp_call = method_call, .tp_repr = method_repr, .tp_richcompare = method_richcompare, .tp_hash = method_hash,
+    .tp_new = method_new_fn, .tp_call = method_call, .tp_repr = method_repr, .tp_richcompare = method_richcompare, .tp_hash = method_hash,
     .tp_getattro = method_getattro,
 };
 Type type_builtin_function = {

@@ -372,6 +372,9 @@ static void drain(GcTracer *g) {
         Type *t = o->type;
         if (!(t->base.flags & OBJ_STATIC)) gc_mark_ptr(g, t);
         if (t->trace) t->trace(g, o);
+        /* static types with instance attributes (exceptions, C types of
+         * modules): their trace covers only their own fields */
+        if ((t->flags & TF_HAS_ATTRS) && (t->base.flags & OBJ_STATIC)) obj_trace_attrs(g, o);
     }
 }
 

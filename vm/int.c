@@ -219,8 +219,9 @@ Value int_to_str(VM *vm, Value v, int base) {
     return s;
 }
 
-/* int(text, base).  Maps Unicode digits and spaces to ASCII first. */
-Value int_parse(VM *vm, const char *s, size_t len, int base) {
+/* int(text, base).  Maps Unicode digits and spaces to ASCII first; the
+ * error message shows repr(orig), or the text as a str when orig is VNULL. */
+static Value parse_text(VM *vm, const char *s, size_t len, int base, Value orig) {
     StrBuf tmp = STRBUF_INIT;
     const char *p = s;
     size_t n = len;
@@ -260,7 +261,9 @@ Value int_parse(VM *vm, const char *s, size_t len, int base) {
     if (r == BN_NOMEM) { free(d); return vm_raise_nomem(vm); }
     if (r == BN_INVALID) {
         free(d);
-        Value text = str_new(vm, s, len);
+        /* CPython reports a bytearray through its bytes copy */
+        Value text = !orig ? str_new(vm, s, len)
+                   : v_isinstance_of(orig, &type_bytearray) ? bytes_new(vm, s, len) : orig;
         if (!text) return VNULL;
         ROOTS_MARK(vm);
         ROOT_PUSH(vm, text);
@@ -272,6 +275,21 @@ Value int_parse(VM *vm, const char *s, size_t len, int base) {
     Value v = int_from_digits(vm, neg, d, r);
     free(d);
     return v;
+}
+
+Value int_parse(VM *vm, const char *s, size_t len, int base) { return parse_text(vm, s, len, base, VNULL); }
+
+/* int(b, base) for bytes-like b: only ASCII digits count. */
+static Value parse_bytes(VM *vm, Value obj, const unsigned char *p, size_t n, int base) {
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] >= 0x80) {
+            Value b = v_isinstance_of(obj, &type_bytearray) ? bytes_new(vm, p, n) : obj;
+            Value rep = b ? vm_repr(vm, b) : VNULL;
+            if (!rep) return VNULL;
+            return vm_raise(vm, &exc_ValueError, "invalid literal for int() with base %d: %U", base, rep);
+        }
+    }
+    return parse_text(vm, (const char *)p, n, base, obj);
 }
 
 /* ---- arithmetic ---- */
@@ -315,42 +333,48 @@ static Value big_mul(VM *vm, Value a, Value b) {
 }
 
 /* Floor division and modulo with Python's signs. */
+/* Floor division and modulo with Python's signs.  A part that is not
+ * wanted lives in malloc'ed scratch instead of a heap object. */
 static bool big_divmod(VM *vm, Value a, Value b, Value *q, Value *m) {
     IntView x, y;
     view(a, &x);
     view(b, &y);
     if (y.n == 0) {
-        vm_raise(vm, &exc_ZeroDivisionError, q && m ? "integer division or modulo by zero" :
-                 q ? "integer division or modulo by zero" : "integer division or modulo by zero");
-        return false;
-    }
-    size_t qcap = x.n >= y.n ? x.n - y.n + 2 : 2;
-    size_t rcap = y.n + 1;
-    ROOTS_MARK(vm);
-    BigInt *qb = big_alloc(vm, qcap);
-    if (!qb) return false;
-    ROOT_PUSH(vm, v_from_ptr(qb));
-    BigInt *rb = big_alloc(vm, rcap);
-    ROOTS_RESET(vm);
-    if (!rb) return false;
-    view(a, &x);
-    view(b, &y);
-    size_t nq, nr;
-    if (bn_divmod(qb->d, &nq, rb->d, &nr, x.d, x.n, y.d, y.n) == BN_NOMEM) {
-        vm_raise_nomem(vm);
+        vm_raise(vm, &exc_ZeroDivisionError, q ? "integer division or modulo by zero" : "integer modulo by zero");
         return false;
     }
     bool qneg = x.neg != y.neg;
+    size_t qcap = x.n >= y.n ? x.n - y.n + 2 : 2;
+    size_t rcap = y.n + 1;
+    bool need_r = m || qneg;        /* the floor adjustment looks at the remainder */
+    BigInt *qb = q ? big_alloc(vm, qcap) : NULL;
+    if (q && !qb) return false;
+    BigInt *rb = m ? big_alloc(vm, rcap) : NULL;
+    if (m && !rb) return false;
+    bn_digit *scratch = NULL;
+    if (!q || (need_r && !m)) {
+        scratch = malloc(((q ? 0 : qcap) + (need_r && !m ? rcap : 0)) * sizeof(bn_digit) + sizeof(bn_digit));
+        if (!scratch) { vm_raise_nomem(vm); return false; }
+    }
+    bn_digit *qd = qb ? qb->d : scratch;
+    bn_digit *rd = rb ? rb->d : need_r ? scratch + (q ? 0 : qcap) : NULL;
+    view(a, &x);
+    view(b, &y);
+    size_t nq, nr = 0;
+    if (bn_divmod(qd, &nq, rd, &nr, x.d, x.n, y.d, y.n) == BN_NOMEM) {
+        free(scratch);
+        vm_raise_nomem(vm);
+        return false;
+    }
     /* truncating -> floor: if signs differ and remainder != 0: q = q + 1 (magnitude), r = |y| - r */
     if (qneg && nr > 0) {
         bn_digit one = 1;
-        nq = bn_add(qb->d, qb->d, nq, &one, 1);
-        nr = bn_sub(rb->d, y.d, y.n, rb->d, nr);
+        if (q) nq = bn_add(qd, qd, nq, &one, 1);
+        if (m) nr = bn_sub(rd, y.d, y.n, rd, nr);
     }
-    Value qv = big_finish(qb, qneg, nq);
-    Value rv = big_finish(rb, nr ? y.neg : false, nr);
-    if (q) *q = qv;
-    if (m) *m = rv;
+    free(scratch);
+    if (q) *q = big_finish(qb, qneg, nq);
+    if (m) *m = big_finish(rb, nr ? y.neg : false, nr);
     return true;
 }
 
@@ -415,11 +439,12 @@ static Value int_truediv(VM *vm, Value a, Value b) {
     if (y.n == 0) return vm_raise(vm, &exc_ZeroDivisionError, "division by zero");
     bool ovf = false;
     double d = bn_truediv(x.d, x.n, y.d, y.n, &ovf);
-    if (ovf) return vm_raise(vm, &exc_OverflowError, "integer division result too large for a double");
+    if (ovf) return vm_raise(vm, &exc_OverflowError, "integer division result too large for a float");
     return v_from_float(x.neg != y.neg ? -d : d);
 }
 
 static Value int_pow(VM *vm, Value a, Value b, Value m);
+static Value int_neg(VM *vm, Value a);
 
 Value int_binop(VM *vm, int op, Value a, Value b) {
     if (v_both_int(a, b)) {
@@ -434,14 +459,14 @@ Value int_binop(VM *vm, int op, Value a, Value b) {
             if (y == 0) return vm_raise(vm, &exc_ZeroDivisionError, "integer division or modulo by zero");
             return int_from_i64(vm, floordiv64(x, y));
         case NB_MOD:
-            if (y == 0) return vm_raise(vm, &exc_ZeroDivisionError, "integer division or modulo by zero");
+            if (y == 0) return vm_raise(vm, &exc_ZeroDivisionError, "integer modulo by zero");
             return v_from_small(mod64(x, y));
         case NB_AND: return v_from_small(x & y);
         case NB_OR: return v_from_small(x | y);
         case NB_XOR: return v_from_small(x ^ y);
         case NB_LSHIFT:
             if (y < 0) return vm_raise(vm, &exc_ValueError, "negative shift count");
-            if (y < 16 && x < (INT64_C(1) << 47) && x > -(INT64_C(1) << 47)) return int_from_i64(vm, x << y);
+            if (y < 16 && x < (INT64_C(1) << 47) && x > -(INT64_C(1) << 47)) return int_from_i64(vm, x * (INT64_C(1) << y));
             return big_shift(vm, a, y, true);
         case NB_RSHIFT:
             if (y < 0) return vm_raise(vm, &exc_ValueError, "negative shift count");
@@ -529,7 +554,10 @@ static Value int_pow(VM *vm, Value a, Value b, Value m) {
             ROOT_PUSH(vm, b);
         }
         IntView x, e, mm;
-        Value bm = int_binop(vm, NB_MOD, base, m);   /* reduce base into [0, |m|) with m's sign */
+        Value mpos = int_sign(m) < 0 ? int_neg(vm, m) : m;
+        if (!mpos) { ROOTS_RESET(vm); return VNULL; }
+        ROOT_PUSH(vm, mpos);
+        Value bm = int_binop(vm, NB_MOD, base, mpos);   /* base reduced into [0, |m|) */
         if (!bm) { ROOTS_RESET(vm); return VNULL; }
         ROOT_PUSH(vm, bm);
         view(bm, &x);
@@ -821,6 +849,7 @@ M(m_from_bytes) {
     Value tmp = VNULL;
     ROOTS_MARK(vm);
     if (!bytes_like(vm, out[0], &p, &n)) {
+        if (IS_STR(out[0])) return vm_raise(vm, &exc_TypeError, "cannot convert 'str' object to bytes");
         Value bcall = vm_call1(vm, v_from_ptr(&type_bytes), out[0]);
         if (!bcall) return VNULL;
         tmp = bcall;
@@ -972,16 +1001,7 @@ Value vm_number_to_int(VM *vm, Value x) {
     if (IS_STR(x)) return int_parse(vm, str_cstr(x), (size_t)str_len(x), 10);
     const unsigned char *p;
     size_t n;
-    if (bytes_like(vm, x, &p, &n)) {
-        for (size_t i = 0; i < n; i++) {
-            if (p[i] >= 0x80) {
-                Value rep = vm_repr(vm, x);
-                if (!rep) return VNULL;
-                return vm_raise(vm, &exc_ValueError, "invalid literal for int() with base 10: %U", rep);
-            }
-        }
-        return int_parse(vm, (const char *)p, n, 10);
-    }
+    if (bytes_like(vm, x, &p, &n)) return parse_bytes(vm, x, p, n, 10);
     return vm_raise(vm, &exc_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                     t->name);
 }
@@ -1003,7 +1023,7 @@ static Value int_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) 
         const unsigned char *p;
         size_t n;
         if (IS_STR(out[0])) r = int_parse(vm, str_cstr(out[0]), (size_t)str_len(out[0]), (int)base);
-        else if (bytes_like(vm, out[0], &p, &n)) r = int_parse(vm, (const char *)p, n, (int)base);
+        else if (bytes_like(vm, out[0], &p, &n)) r = parse_bytes(vm, out[0], p, n, (int)base);
         else return vm_raise(vm, &exc_TypeError, "int() can't convert non-string with explicit base");
     }
     if (!r || t == &type_int) return r;

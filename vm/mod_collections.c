@@ -485,21 +485,24 @@ METHOD(m_sizeof) {
     return int_from_i64(vm, (int64_t)sizeof(Deque) + dq_buf(vm, D)->cap * 8);
 }
 
+/* (type, () or ((), maxlen), __dict__ or None, iter(self)), as CPython */
 METHOD(m_reduce) {
     UNUSED;
     Deque *d = D;
     ROOTS_MARK(vm);
-    Value items = dq_snapshot(vm, d);
-    if (!items) return VNULL;
-    ROOT_PUSH(vm, items);
-    Value l = list_from_array(vm, tuple_items(items), tuple_len(items));
-    if (!l) { ROOTS_RESET(vm); return VNULL; }
-    ROOT_PUSH(vm, l);
+    bool err = false;
+    Value state = vm_getattr_opt(vm, SELF, NM(__dict__), &err);
+    if (err) return VNULL;
+    if (!state) state = V_NONE;
+    ROOT_PUSH(vm, state);
+    Value it = dq_make_iter(vm, SELF, false);
+    if (!it) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, it);
     int64_t ml = dq_maxlen(vm, d);
-    Value a = ml < 0 ? tuple_pack(vm, 1, l) : tuple_pack(vm, 2, l, int_from_i64(vm, ml));
+    Value a = ml < 0 ? empty_tuple : tuple_pack(vm, 2, empty_tuple, int_from_i64(vm, ml));
     if (!a) { ROOTS_RESET(vm); return VNULL; }
     ROOT_PUSH(vm, a);
-    Value r = tuple_pack(vm, 2, v_from_ptr(v_type(SELF)), a);
+    Value r = tuple_pack(vm, 4, v_from_ptr(v_type(SELF)), a, state, it);
     ROOTS_RESET(vm);
     return r;
 }

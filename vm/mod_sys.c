@@ -209,6 +209,7 @@ Value mod_sys_init(VM *vm) {
     set(vm, d, "byteorder", str_from_cstr(vm, "little"));
     set(vm, d, "maxsize", int_from_i64(vm, INT64_MAX));
     set(vm, d, "maxunicode", v_from_small(0x10FFFF));
+    set(vm, d, "float_repr_style", str_from_cstr(vm, "short"));
     set(vm, d, "version", str_from_cstr(vm, TXPY_PY_VERSION " (txpy " TXPY_VERSION ")"));
     set(vm, d, "api_version", v_from_small(1013));
     set(vm, d, "hexversion", v_from_small(0x030B00F0));

@@ -203,11 +203,16 @@ static void run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
         txn_attempt_restore(vm, &saved);
         vm->txexc = VNULL;
         vm->commit_action = NULL;
+        vm->tx_kind = TXK_NONE;
         if (discarded(r, ticket)) return;
         aborts++;
     }
     stm_begin(&vm->tx, ticket, &jb);
     vm->in_tx = true;
+    vm->tx_kind = TXK_ENTRY;
+    /* A stop by an older ticket before our snapshot is not covered by its
+     * global abort: look now (a later stop is). */
+    if (discarded(r, ticket)) stm_abort(&vm->tx, STM_ABORT_REQUESTED);
     /* A transaction that keeps conflicting runs once it is the oldest, as
      * an inevitable one: no more wasted attempts (and no livelock). */
     if (aborts >= INEVITABLE_AFTER) stm_become_inevitable(&vm->tx);
@@ -223,6 +228,7 @@ static void run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
     stm_commit(&vm->tx);
     vm->commit_action = NULL;
     vm->in_tx = false;
+    vm->tx_kind = TXK_NONE;
     vm->txexc = VNULL;
 }
 
@@ -315,7 +321,7 @@ static Value run_parallel(VM *vm, TxQueue *q, int nworkers) {
     plat_mutex_unlock(P.lock);
     vm_unpark(vm);
     stm_reset_tickets();
-    if (G->nuser_threads == 0) stm_set_direct(&vm->tx, true);
+    if (!vm->threaded) stm_set_direct(&vm->tx, true);
     if (r.exc) return vm_raise_value(vm, r.exc);
     return V_NONE;
 }
@@ -323,16 +329,19 @@ static Value run_parallel(VM *vm, TxQueue *q, int nworkers) {
 
 static Value txq_run(VM *vm, Value qv, int nworkers) {
     TxQueue *q = AS(TxQueue, qv);
-    if (vm->in_tx || vm->txrun || q->run)
+    if (vm->tx_kind == TXK_ENTRY || vm->atomic_depth > 0 || vm->txrun || q->run)
         return vm_raise(vm, &exc_RuntimeError, "transaction.run() cannot be called from inside a transaction");
     if (nworkers <= 0) nworkers = G->nworkers;
     if (nworkers > MAX_WORKERS) nworkers = MAX_WORKERS;
 #if TXPY_STM
     if (nworkers > 1 && plat_has_threads()) {
+        /* a thread's slice ends here; the run's transactions take over */
+        txn_before_wait(vm);
         ROOTS_MARK(vm);
         ROOT_PUSH(vm, qv);
         Value res = run_parallel(vm, q, nworkers);
         ROOTS_RESET(vm);
+        txn_after_wait(vm);
         return res;
     }
 #endif

@@ -1657,6 +1657,82 @@ bool nf_format_float(StrBuf *out, double x, const NfSpec *sp, const char **err) 
     return true;
 }
 
+static const char E_CPLX_ZERO[] = "Zero padding is not allowed in complex format specifier";
+static const char E_CPLX_EQ[] = "'=' alignment flag is not allowed in complex format specifier";
+
+/* One part of a complex: the text of float_to_text laid out as a number
+ * with the given sign option and no padding (CPython's calc_number_widths
+ * with fill, align and width turned off). */
+static void complex_part(StrBuf *out, double x, char code, int64_t prec, unsigned flags, char sign,
+                         const NfSpec *sp, bool grouped) {
+    StrBuf txt = STRBUF_INIT;
+    float_to_text(&txt, x, code, prec, flags);
+    if (txt.oom) { sb_free(&txt); out->oom = true; return; }
+    NfSpec part = *sp;
+    part.width = -1;
+    part.align = '<';
+    part.sign = sign;
+    part.zero = false;
+    part.fill[0] = ' ';
+    part.fill_len = 1;
+    Num nm;
+    memset(&nm, 0, sizeof nm);
+    size_t i = 0, j, n = txt.len;
+    if (n && txt.data[0] == '-') { nm.sign = '-'; i = 1; }
+    for (j = i; j < n && is_digit(txt.data[j]); j++) {}
+    nm.digits = txt.data + i;
+    nm.ndigits = j - i;
+    nm.rest = txt.data + j;
+    nm.nrest = n - j;
+    nm.rest_ncp = (int64_t)(n - j);
+    nm.group = grouped ? 3 : 0;
+    emit_number(out, &nm, &part);
+    sb_free(&txt);
+}
+
+bool nf_format_complex(StrBuf *out, double re, double im, const NfSpec *sp, const char **err) {
+    char t = sp->type == NF_TYPE_NUL ? 0 : sp->type;
+    const char *e = grouping_error(sp, t, false);
+    if (e) { *err = e; return false; }
+    switch (t) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+    default: *err = E_UNKNOWN; return false;
+    }
+    if (sp->fill_len == 1 && sp->fill[0] == '0') { *err = E_CPLX_ZERO; return false; }
+    if (sp->align == '=') { *err = E_CPLX_EQ; return false; }
+    unsigned flags = 0;
+    if (sp->alt) flags |= FT_ALT;
+    if (sp->z) flags |= FT_NO_NEG_0;
+    char code;
+    int64_t prec = sp->precision, default_prec = 6;
+    bool skip_re = false, parens = false;
+    switch (t) {
+    case 0:
+        code = 'r';
+        default_prec = 0;
+        if (re == 0.0 && !signbit(re)) skip_re = true;
+        else parens = true;
+        break;
+    case 'n': code = 'g'; break;
+    case 'E': case 'F': case 'G': code = (char)(t + 32); flags |= FT_UPPER; break;
+    default: code = t; break;
+    }
+    if (prec > INT_MAX) { *err = E_PREC_TOO_BIG; return false; }
+    if (prec < 0) prec = default_prec;
+    else if (code == 'r') code = 'g';
+    bool grouped = sp->grouping && t != 'n';
+    StrBuf body = STRBUF_INIT;
+    if (parens) sb_putc(&body, '(');
+    if (!skip_re) complex_part(&body, re, code, prec, flags, sp->sign, sp, grouped);
+    complex_part(&body, im, code, prec, flags, skip_re ? sp->sign : '+', sp, grouped);
+    sb_putc(&body, 'j');
+    if (parens) sb_putc(&body, ')');
+    if (body.oom) { sb_free(&body); out->oom = true; return true; }
+    nf_pad(out, body.data, body.len, body.len, sp, '>');
+    sb_free(&body);
+    return true;
+}
+
 bool nf_format_int(StrBuf *out, bool neg, const char *digits, size_t ndigits, const NfSpec *sp,
                    const char **err) {
     char t = sp->type ? sp->type : 'd';

@@ -88,6 +88,10 @@ bool nf_parse_spec(const char *spec, size_t len, NfSpec *out, const char **err);
  * 'float'" or "precision too big". */
 bool nf_format_float(StrBuf *out, double x, const NfSpec *spec, const char **err);
 
+/* format(z, spec) for a complex (types e E f F g G n and none; no '0'
+ * padding, no '=' alignment), as CPython's format_complex_internal. */
+bool nf_format_complex(StrBuf *out, double re, double im, const NfSpec *spec, const char **err);
+
 /* format(n, spec) for an int, given its sign and its magnitude already
  * converted to digits: the caller looks at spec->type first and passes the
  * digits in the base the type needs (b: 2, o: 8, x/X: 16 (lowercase digits;

@@ -2,10 +2,18 @@
  *
  * A Str keeps its UTF-8 bytes (NUL-terminated), its byte length and its
  * code-point count; it is ASCII iff both are equal, and ASCII strings index
- * in O(1).  A non-ASCII string longer than STRIDX_STEP code points gets a
- * lazily built index of the byte offset of every STRIDX_STEP-th code point,
- * so indexing stays O(1)-ish.  The hash is cached (a benign race: every
- * thread computes the same value).
+ * in O(1).  Lone surrogates are stored as their 3-byte encodings, so byte
+ * order is code point order.  A non-ASCII string longer than 2*STRIDX_STEP
+ * code points gets a lazily built index of the byte offset of every
+ * STRIDX_STEP-th code point (built only by callers that pass their VM, which
+ * allocates it; published with a release store, a benign race), so indexing
+ * stays O(1)-ish.  The hash is cached (a benign race: every thread computes
+ * the same value).
+ *
+ * Methods follow CPython 3.11's semantics and messages (stringlib's
+ * ADJUST_INDICES for start/end, its split/rsplit algorithms, final sigma in
+ * every lower-casing).  Encoding and decoding live in codecs.c, formatting
+ * in strformat.c.
  *
  * Interning: a global table of canonical strings (identifiers, attribute
  * names).  Readers probe it without a lock (entries are published with

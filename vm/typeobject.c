@@ -60,15 +60,20 @@ AttrArea *obj_attrs(Value v) {
     return (AttrArea *)((char *)o + t->attr_offset);
 }
 
-static void heap_instance_trace(GcTracer *g, Obj *o) {
-    Type *t = o->type;
-    if (t->trace_layout) t->trace_layout(g, o);
+/* The attribute area of an object (shape, extension, inline slots). */
+void obj_trace_attrs(GcTracer *g, Obj *o) {
     AttrArea *a = obj_attrs(v_from_ptr(o));
     if (a) {
         gc_mark_value(g, a->shape);
         gc_mark_value(g, a->ext);
-        gc_mark_range(g, a->slots, t->inline_slots);
+        gc_mark_range(g, a->slots, o->type->inline_slots);
     }
+}
+
+static void heap_instance_trace(GcTracer *g, Obj *o) {
+    Type *t = o->type;
+    if (t->trace_layout) t->trace_layout(g, o);
+    obj_trace_attrs(g, o);
 }
 
 Value instance_alloc(VM *vm, Type *t) {
@@ -870,12 +875,12 @@ static Value object_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames) 
             ROOTS_MARK(vm);
             ROOT_PUSH(vm, l);
             if (!list_sort(vm, l, VNULL, false)) { ROOTS_RESET(vm); return VNULL; }
-            Value sep = str_from_cstr(vm, "', '");
+            Value sep = str_from_cstr(vm, ", ");
             Value joined = sep ? str_join(vm, sep, l) : VNULL;
             int64_t n = list_len(vm, l);
             ROOTS_RESET(vm);
             if (!joined) return VNULL;
-            return vm_raise(vm, &exc_TypeError, "Can't instantiate abstract class %U with abstract method%s '%U'",
+            return vm_raise(vm, &exc_TypeError, "Can't instantiate abstract class %U with abstract method%s %U",
                             t->v_name, n > 1 ? "s" : "", joined);
         }
     }
@@ -1069,6 +1074,7 @@ static int ts_name(VM *vm, Value o, Value v) {
     Type *t = AS(Type, o);
     if (t->base.flags & OBJ_STATIC) { vm_raise(vm, &exc_TypeError, "cannot set '__name__' attribute of immutable type '%s'", t->name); return -1; }
     if (!v || !IS_STR(v)) { vm_raise(vm, &exc_TypeError, "can only assign string to %s.__name__, not '%s'", t->name, v ? v_type(v)->name : "NULL"); return -1; }
+    vm_become_inevitable(vm, "type attribute");    /* written in place */
     t->v_name = v;
     t->name = str_cstr(v);
     return 0;
@@ -1077,17 +1083,19 @@ static Value tg_qualname(VM *vm, Value o) { (void)vm; return AS(Type, o)->v_qual
 static int ts_qualname(VM *vm, Value o, Value v) {
     Type *t = AS(Type, o);
     if (!v || !IS_STR(v)) { vm_raise(vm, &exc_TypeError, "can only assign string to %s.__qualname__", t->name); return -1; }
+    vm_become_inevitable(vm, "type attribute");    /* written in place */
     t->v_qualname = v;
     return 0;
 }
 static Value tg_module(VM *vm, Value o) {
     Type *t = AS(Type, o);
-    if (t->base.flags & OBJ_STATIC) return NM(builtins);
+    if (t->base.flags & OBJ_STATIC) return t->v_module ? t->v_module : NM(builtins);
     Value m = dict_get_str(vm, t->dict, NM(__module__));
     return m ? m : (t->v_module ? t->v_module : NM(builtins));
 }
 static int ts_module(VM *vm, Value o, Value v) {
     Type *t = AS(Type, o);
+    vm_become_inevitable(vm, "type attribute");    /* written in place */
     t->v_module = v;
     return dict_set_str(vm, t->dict, NM(__module__), v ? v : V_NONE);
 }
@@ -1096,6 +1104,25 @@ static Value tg_doc(VM *vm, Value o) {
     Value d = dict_get_str(vm, t->dict, NM(__doc__));
     return d ? d : V_NONE;
 }
+/* __doc__ and __annotations__ of a class live in its dict; static types'
+ * are read-only. */
+static int type_set_dict_attr(VM *vm, Value o, Value name, Value v) {
+    Type *t = AS(Type, o);
+    if (t->base.flags & OBJ_STATIC) {
+        vm_raise(vm, &exc_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, t->name);
+        return -1;
+    }
+    stm_request_global_abort(&vm->tx);      /* class dicts feed the method caches */
+    if (v) return dict_set_str(vm, t->dict, name, v);
+    if (dict_del(vm, t->dict, name) == 0) return 0;
+    if (vm_exc_matches(vm, &exc_KeyError)) {
+        vm_exc_clear(vm);
+        vm_raise(vm, &exc_AttributeError, "%U", name);
+    }
+    return -1;
+}
+static int ts_doc(VM *vm, Value o, Value v) { return type_set_dict_attr(vm, o, NM(__doc__), v); }
+static int ts_annotations(VM *vm, Value o, Value v) { return type_set_dict_attr(vm, o, NM(__annotations__), v); }
 static Value tg_bases(VM *vm, Value o) { (void)vm; return AS(Type, o)->bases; }
 static Value tg_base(VM *vm, Value o) { (void)vm; Type *b = AS(Type, o)->base_type; return b ? v_from_ptr(b) : V_NONE; }
 static Value tg_mro(VM *vm, Value o) { (void)vm; return AS(Type, o)->mro; }
@@ -1186,13 +1213,13 @@ static const GetSetDef type_getsets[] = {
     {"__name__", tg_name, ts_name, NULL},
     {"__qualname__", tg_qualname, ts_qualname, NULL},
     {"__module__", tg_module, ts_module, NULL},
-    {"__doc__", tg_doc, NULL, NULL},
+    {"__doc__", tg_doc, ts_doc, NULL},
     {"__bases__", tg_bases, NULL, NULL},
     {"__base__", tg_base, NULL, NULL},
     {"__mro__", tg_mro, NULL, NULL},
     {"__dict__", tg_dict, NULL, NULL},
     {"__abstractmethods__", tg_abstract, ts_abstract, NULL},
-    {"__annotations__", tg_annotations, NULL, NULL},
+    {"__annotations__", tg_annotations, ts_annotations, NULL},
     {NULL, NULL, NULL, NULL}
 };
 
@@ -1387,8 +1414,14 @@ static Value slot_getattro(VM *vm, Value obj, Value name) {
     Type *t = v_type(obj);
     Value ga = type_lookup(vm, t, NM(__getattribute__));
     Value r;
-    if (ga && !v_is_type(ga, &type_slot_wrapper)) r = call_special(vm, obj, NM(__getattribute__), &name, 1);
-    else r = generic_getattr(vm, obj, name);
+    if (ga && !v_is_type(ga, &type_slot_wrapper)) {
+        r = call_special(vm, obj, NM(__getattribute__), &name, 1);
+    } else {
+        /* the inherited built-in lookup (type's for classes, generic otherwise) */
+        Type *b = t->base_type;
+        while (b && b->tp_getattro == slot_getattro) b = b->base_type;
+        r = b && b->tp_getattro ? b->tp_getattro(vm, obj, name) : generic_getattr(vm, obj, name);
+    }
     if (r || !(t->flags & TF_HAS_GETATTR_HOOK)) return r;
     if (!vm_exc_matches(vm, &exc_AttributeError)) return VNULL;
     Value g = type_lookup(vm, t, NM(__getattr__));
@@ -2080,9 +2113,25 @@ Type type_slot_wrapper = {
     .base = STATIC_HDR, .name = "wrapper_descriptor", .basicsize = sizeof(SlotWrapper), .trace = slotwrapper_trace,
     .tp_call = slotwrapper_call, .tp_descr_get = slotwrapper_get, .tp_repr = slotwrapper_repr,
 };
+/* mappingproxy(mapping): a read-only view of any mapping */
+static Value mp_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
+    (void)t;
+    static const char *const names[] = {"mapping", NULL};
+    Value out[1];
+    if (!vm_parse_args(vm, "mappingproxy", args, nargs, kwnames, names, 0, 1, out)) return VNULL;
+    Value m = out[0];
+    if (!v_is_obj(m) || !v_type(m)->tp_getitem || IS_LIST(m) || IS_TUPLE(m))
+        return vm_raise(vm, &exc_TypeError, "mappingproxy() argument must be a mapping, not %s", v_type(m)->name);
+    MappingProxy *p = gc_alloc(vm, &type_mappingproxy, sizeof(MappingProxy));
+    if (!p) return VNULL;
+    p->mapping = m;
+    return v_from_ptr(p);
+}
+
 Type type_mappingproxy = {
     .base = STATIC_HDR, .name = "mappingproxy", .basicsize = sizeof(MappingProxy), .trace = mp_trace,
     .tp_getitem = mp_getitem, .tp_len = mp_len, .tp_contains = mp_contains, .tp_iter = mp_iter, .tp_repr = mp_repr,
+    .tp_new = mp_new_fn,
 };
 
 void types_init_core(void) {

@@ -455,6 +455,7 @@ static inline bool v_isinstance_of(Value v, const Type *t) { return type_is_subt
 size_t type_instance_size(const Type *t);
 Value instance_alloc(VM *vm, Type *t);            /* object.__new__ storage for a heap/attr type */
 AttrArea *obj_attrs(Value o);                     /* NULL if the object has none */
+void obj_trace_attrs(GcTracer *g, Obj *o);       /* GC: the attribute area's values */
 Value obj_get_own_attr(VM *vm, Value o, Value name);          /* VNULL if absent (no exception) */
 int obj_set_own_attr(VM *vm, Value o, Value name, Value v);   /* v VNULL: delete; 0 ok, 1 missing, -1 err */
 Value obj_dict(VM *vm, Value o);                  /* __dict__ (switches to dict mode) */
