@@ -198,11 +198,6 @@ void txn_trace_vm(GcTracer *g, VM *vm) {
 #define SLICE_TICKS 1000        /* backward jumps and calls between boundaries */
 #define SLICE_INEVITABLE_AFTER 4
 
-static void drop_frame_copies(TxLocal *t) {
-    for (size_t i = 0; i < t->nframes; i++) free(t->frames[i].copy);
-    t->nframes = 0;
-}
-
 void txn_slice_keep_frame(VM *vm, Frame *f) {
     TxLocal *t = txl(vm);
     vm->slice_base = f;
@@ -220,6 +215,12 @@ void txn_slice_keep_frame(VM *vm, Frame *f) {
     if (!c) abort();
     memcpy(c, f, sz);
     t->frames[t->nframes++] = (FrameCopy){f, sz, c};
+}
+
+#if TXPY_STM
+static void drop_frame_copies(TxLocal *t) {
+    for (size_t i = 0; i < t->nframes; i++) free(t->frames[i].copy);
+    t->nframes = 0;
 }
 
 static void slice_reset(VM *vm) {
@@ -348,6 +349,79 @@ void txn_after_wait(VM *vm) {
 
 /* A thread ends: commit its last slice. */
 void txn_thread_end(VM *vm) { slice_commit(vm); }
+
+#else
+/* The STM compiled out (-DTXPY_STM=OFF, the baseline build): threads take
+ * turns holding one global interpreter lock, as in CPython.  A "mini" slice
+ * is the time a thread holds it; boundaries hand it over; blocking waits
+ * release it.  Nothing is ever rolled back. */
+static struct {
+    PlatMutex *mu;
+    PlatCond *cond;
+    bool held;
+    int waiting;
+} gil;
+
+static void gil_take(VM *vm) {
+    vm_park(vm);
+    plat_mutex_lock(gil.mu);
+    gil.waiting++;
+    while (gil.held) plat_cond_wait(gil.cond, gil.mu);
+    gil.waiting--;
+    gil.held = true;
+    plat_mutex_unlock(gil.mu);
+    vm_unpark(vm);
+    vm->tx_kind = TXK_MINI;
+}
+
+static void gil_drop(VM *vm) {
+    if (vm->tx_kind != TXK_MINI) return;
+    vm->tx_kind = TXK_NONE;
+    plat_mutex_lock(gil.mu);
+    gil.held = false;
+    bool others = gil.waiting > 0;
+    plat_cond_signal(gil.cond);
+    plat_mutex_unlock(gil.mu);
+    if (others) plat_thread_yield();
+}
+
+void txn_slice_retry(VM *vm) { (void)vm; abort(); }     /* nothing aborts without the STM */
+void txn_slice_level_exit(VM *vm) { vm->slice_level = -1; }
+
+void txn_slice_boundary(VM *vm) {
+    vm->ticks = SLICE_TICKS;
+    if (vm->atomic_depth > 0) return;
+    if (atomic_load(&G->nuser_threads) == 0 && !vm->txrun && vm->ident == G->main_ident) {
+        gil_drop(vm);
+        vm->threaded = false;
+        return;
+    }
+    gil_drop(vm);
+    gil_take(vm);
+}
+
+void txn_enter_threaded(VM *vm) {
+    if (vm->threaded) return;
+    if (!gil.mu) {
+        gil.mu = plat_mutex_new();
+        gil.cond = plat_cond_new();
+    }
+    vm->threaded = true;
+    gil_take(vm);
+}
+
+void txn_thread_start(VM *vm) {
+    vm->threaded = true;
+    gil_take(vm);
+}
+
+void txn_before_wait(VM *vm) { gil_drop(vm); }
+void txn_after_wait(VM *vm) {
+    if (vm->threaded && vm->tx_kind == TXK_NONE) gil_take(vm);
+}
+void txn_thread_end(VM *vm) { gil_drop(vm); }
+
+#endif
 
 /* ---- STM hooks ---- */
 /* Called by the STM on the aborting thread. */
