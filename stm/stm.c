@@ -585,6 +585,7 @@ static void finish(StmTx *tx, bool committed) {
     tx->active = false;
     tx->inevitable = false;
     tx->global_abort = false;
+    tx->commit_fn = NULL;
     if (tx->direct_pending) {
         tx->direct = true;
         tx->direct_pending = false;
@@ -698,10 +699,34 @@ static uint64_t write_back(StmTx *tx, uint64_t g) {
         __atomic_store_n(&le->site.code, e->site.code, __ATOMIC_RELEASE);
         __atomic_store_n(&le->site.offset, e->site.offset, __ATOMIC_RELEASE);
     }
+    uint64_t end = head + n;
+    if (tx->commit_fn) {
+        tx->cw_pos = end;
+        tx->commit_fn(tx, tx->commit_ctx);
+        end = tx->cw_pos;
+    }
     uint64_t ng = g + 2;
-    st_rel(&S.commit_end[(ng / 2) & COMMITS_MASK], head + n);
+    st_rel(&S.commit_end[(ng / 2) & COMMITS_MASK], end);
     if (tx->global_abort) atomic_store(&S.global_abort_at, ng);
     return ng;
+}
+
+void stm_set_commit_fn(StmTx *tx, StmCommitFn fn, void *ctx) {
+    tx->commit_fn = fn;
+    tx->commit_ctx = ctx;
+}
+
+/* Inside write_back's critical section: store and log one word, reserving
+ * its log position first (as write_back does for the redo log). */
+void stm_commit_store(StmTx *tx, const StmHdr *obj, uint64_t *addr, uint64_t value, StmSite site) {
+    uint64_t pos = tx->cw_pos++;
+    atomic_store_explicit(&S.log_head, pos + 1, memory_order_relaxed);
+    st_rel(addr, value);
+    LogEntry *le = &S.log[pos & LOG_MASK];
+    __atomic_store_n(&le->addr, addr, __ATOMIC_RELEASE);
+    __atomic_store_n(&le->obj, obj, __ATOMIC_RELEASE);
+    __atomic_store_n(&le->site.code, site.code, __ATOMIC_RELEASE);
+    __atomic_store_n(&le->site.offset, site.offset, __ATOMIC_RELEASE);
 }
 
 void stm_commit(StmTx *tx) {
@@ -716,7 +741,7 @@ void stm_commit(StmTx *tx) {
     }
     if (tx->abort_reason) stm_abort(tx, tx->abort_reason);
     wait_until(tx, my_turn);
-    bool writer = tx->redo_count > 0 || tx->global_abort;
+    bool writer = tx->redo_count > 0 || tx->global_abort || tx->commit_fn;
     if (!writer && !S.hooks.committed) {
         /* Serialized at the snapshot validated now (after every earlier
          * ticket committed): no lock, no new gseq. */

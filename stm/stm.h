@@ -11,11 +11,12 @@
  *    written back at commit, under a global commit sequence lock `gseq` (odd
  *    while a commit writes back).  Each commit appends the addresses it wrote
  *    to a global commit log.
- *  - A read of a shared word sets the reader's private read mark for that
- *    word (a per-thread table indexed by address) and checks that `gseq` did
- *    not move since the transaction's snapshot.  If it moved, the reader
- *    validates: it looks up every address committed since its snapshot in its
- *    own marks; a hit means a conflict and the transaction aborts at once.
+ *  - A read of a shared word checks that `gseq` did not move since the
+ *    transaction's snapshot, then sets the reader's private read mark for
+ *    that word (a per-thread table indexed by address).  If it moved, the
+ *    reader validates: it looks up every address committed since its
+ *    snapshot in its own marks; a hit means a conflict and the transaction
+ *    aborts at once; else the snapshot moves forward and the word is re-read.
  *    So every value a transaction ever sees belongs to one consistent
  *    snapshot (opacity): a doomed transaction never runs on torn data.
  *  - Objects allocated by the running transaction carry its id in their
@@ -28,16 +29,20 @@
  *    never aborts because of a younger one: only committed writes abort
  *    others, and commits are in order.
  *  - An inevitable transaction cannot abort: while one runs, no other
- *    transaction commits, so nothing can invalidate its reads.
+ *    transaction commits writes, so nothing can invalidate its reads.
  *  - In "direct" mode (one thread, no transactions running) barriers are
  *    plain loads and stores.
  *
  * Aborts unwind with longjmp to the jmp_buf given to stm_begin; everything
- * the transaction wrote is discarded.  Python exceptions never use this path.
+ * the transaction wrote is discarded and its undo actions (stm_on_abort)
+ * run.  Python exceptions never use this path.
  *
- * Invariants: a shared word is only ever stored by a commit write-back (or
- * by an inevitable/direct transaction in place); gseq is even outside
- * write-back; a read mark is valid only while tx->epoch is unchanged.
+ * Invariants: a shared word is only ever stored by a commit write-back
+ * (inevitable transactions log their writes too) or by a direct-mode
+ * thread in place; gseq is even outside a commit's critical section; a
+ * read mark is valid only while tx->epoch is unchanged; tx->id is the id of
+ * the running transaction, and while none runs it is tx->idle_id, which no
+ * transaction ever gets (so nothing is private between transactions).
  */
 #ifndef TXPY_STM_H
 #define TXPY_STM_H
@@ -58,6 +63,13 @@ typedef struct StmHdr {
 
 #define STM_UNORDERED UINT64_MAX
 
+/* Sizes of the global commit log (powers of two).  A transaction whose
+ * snapshot is STM_MAX_COMMITS_BEHIND commits old or more, or more than
+ * STM_LOG_CAPACITY written addresses old, cannot be validated any more and
+ * aborts with STM_ABORT_LOG_OVERFLOW. */
+#define STM_MAX_COMMITS_BEHIND (1u << 16)
+#define STM_LOG_CAPACITY (1u << 18)
+
 /* Where an access happened, as the VM describes it (code object + offset). */
 typedef struct StmSite {
     const void *code;
@@ -74,7 +86,10 @@ typedef struct StmHooks {
     void (*conflict)(void *thread_ctx, const StmHdr *obj, StmSite reader_site, StmSite writer_site);
     /* Called with the global commit lock held, after write-back, for each
      * committed transaction (for deferred actions: flushing buffered
-     * output, queueing new transactions, waking lock waiters).  */
+     * output, queueing new transactions, waking lock waiters).  The
+     * transaction is already inactive; every reader of a shared word waits
+     * while this runs, so keep it short.  NULL lets transactions that wrote
+     * nothing commit without the lock. */
     void (*committed)(void *thread_ctx);
 } StmHooks;
 
@@ -91,22 +106,38 @@ typedef struct StmReadSite {
     StmSite site;
 } StmReadSite;
 
-typedef struct StmStats {
-    uint64_t commits, aborts, inevitable;
-    uint64_t ns_committed, ns_aborted;      /* time spent in committed / aborted attempts */
-    uint64_t reads_slow, writes_logged;
-} StmStats;
-
 typedef enum StmAbortReason {
     STM_ABORT_CONFLICT = 1,     /* a read was invalidated by a commit */
     STM_ABORT_LOG_OVERFLOW,     /* fell too far behind the commit log */
     STM_ABORT_REQUESTED,        /* stm_abort called by the VM */
-    STM_ABORT_GLOBAL            /* a commit asked every transaction to restart */
+    STM_ABORT_GLOBAL,           /* a commit asked every transaction to restart */
+    STM_ABORT_NO_MEMORY,        /* the redo log could not grow */
+    STM_ABORT__COUNT            /* bound for arrays indexed by reason (0 unused) */
 } StmAbortReason;
+
+/* Statistics of one thread (tx->stats) or summed (stm_stats_get).  Times
+ * are measured only outside direct mode; direct-mode transactions count in
+ * `commits` only. */
+typedef struct StmStats {
+    uint64_t commits, aborts, inevitable;   /* inevitable: committed after stm_become_inevitable */
+    uint64_t ns_committed, ns_aborted;      /* time spent in committed / aborted attempts */
+    uint64_t reads_slow, writes_logged;
+    uint64_t aborts_by_reason[STM_ABORT__COUNT];  /* indexed by StmAbortReason */
+    uint64_t read_only;                     /* commits that wrote no shared word */
+    uint64_t ns_waiting;                    /* time blocked for the commit turn or an inevitable one */
+} StmStats;
+
+/* Deferred actions (stm_on_abort / stm_on_commit). */
+typedef void (*StmActionFn)(void *arg);
+typedef struct StmAction {
+    StmActionFn fn;
+    void *arg;
+    bool at_commit;             /* false: undo action, run on abort */
+} StmAction;
 
 typedef struct StmTx {
     /* --- hot fields used by the inline barriers --- */
-    uint32_t id;                /* current transaction id (owner of private objects) */
+    uint32_t id;                /* running transaction's id (owner of its private objects) */
     bool direct;                /* no concurrency: plain loads/stores */
     bool active;                /* inside stm_begin..commit */
     bool inevitable;
@@ -128,13 +159,44 @@ typedef struct StmTx {
     /* --- ordering and unwinding --- */
     uint64_t ticket;            /* commit order, or STM_UNORDERED */
     jmp_buf *jmp;               /* where an abort unwinds to */
-    StmAbortReason abort_reason;
-    int64_t start_ns;
+    StmAbortReason abort_reason;  /* why the last attempt aborted; while one runs,
+                                   * 0 or a failure the collector found for it */
+    int64_t start_ns;           /* clock at begin (INT64_MIN: not timed) */
     void *thread_ctx;           /* the VM's per-thread state, passed to hooks */
     StmStats stats;
     uint32_t consecutive_aborts;
     bool global_abort;          /* this commit must restart every other transaction */
+    bool direct_pending;        /* enter direct mode when the running transaction ends */
+
+    /* --- ids: a private block handed out by the global counter --- */
+    uint32_t idle_id;           /* tx->id between transactions; never a transaction's id */
+    uint32_t id_next, id_left;
+
+    /* --- actions registered by the running transaction --- */
+    StmAction *actions;
+    uint32_t action_count, action_cap;
+
+    /* --- work done inside the commit (stm_set_commit_fn) --- */
+    void (*commit_fn)(struct StmTx *tx, void *ctx);
+    void *commit_ctx;
+    uint64_t cw_pos;            /* next commit-log position while commit_fn runs */
 } StmTx;
+
+/* ---- work done inside the commit ----
+ * A transaction may register one function that runs inside its commit's
+ * critical section, right after its redo log was written back, only if it
+ * commits.  No other commit runs meanwhile, so the function reads shared
+ * words directly (the committed state, including this transaction's own
+ * writes); it must store shared words with stm_commit_store, which records
+ * them in the commit log so that every concurrent transaction that read
+ * them is invalidated.  This lets an operation be decided at commit time
+ * from the committed state (e.g. where a new key lands in a hash table)
+ * instead of conflicting on the words the decision reads.  Registering it
+ * makes the transaction a writer.  Cleared when the transaction ends. */
+typedef void (*StmCommitFn)(struct StmTx *tx, void *ctx);
+void stm_set_commit_fn(struct StmTx *tx, StmCommitFn fn, void *ctx);
+/* Only inside the commit function.  `site` is reported for conflicts. */
+void stm_commit_store(struct StmTx *tx, const StmHdr *obj, uint64_t *addr, uint64_t value, StmSite site);
 
 /* ---- global setup ---- */
 void stm_init(const StmHooks *hooks);
@@ -144,18 +206,41 @@ void stm_tx_fini(StmTx *tx);
 
 /* ---- transactions ---- */
 /* Start a transaction.  `ticket` is its commit order (STM_UNORDERED for
- * thread slices).  Aborts longjmp to *jmp with value 1. */
+ * thread slices).  Aborts longjmp to *jmp with value 1; tx->abort_reason
+ * then says why.  In direct mode this only marks the transaction active. */
 void stm_begin(StmTx *tx, uint64_t ticket, jmp_buf *jmp);
 /* Commit; waits for the ticket's turn.  On a conflict found during the final
- * validation the transaction aborts (longjmp) instead of returning. */
+ * validation the transaction aborts (longjmp) instead of returning.  Order
+ * of effects: write-back, the `committed` hook (under the commit lock),
+ * release of the lock, the commit actions, then the next ticket's turn (so
+ * ordered transactions run their commit actions in ticket order).  A
+ * transaction that wrote no shared word commits without taking the commit
+ * lock when no `committed` hook is installed, and never makes other
+ * transactions revalidate. */
 void stm_commit(StmTx *tx);
-/* Abort the running transaction (longjmp). */
+/* Abort the running transaction (longjmp).  Only for a running,
+ * non-inevitable, non-direct transaction (the others cannot undo their
+ * effects: calling it for them is a VM bug and stops the process). */
 _Noreturn void stm_abort(StmTx *tx, StmAbortReason why);
+/* Deferred actions of the running transaction.  Undo actions run, most
+ * recent first, when an attempt aborts (after its writes are discarded,
+ * before the longjmp); commit actions run, in registration order, after a
+ * commit's writes are visible to every thread (see stm_commit).  Both run on
+ * the owning thread with the transaction already finished: they must not
+ * use tx's barriers or begin a transaction on tx.  An undo action is
+ * dropped when the transaction cannot abort (inevitable or direct); a
+ * commit action registered outside a transaction or in direct mode runs at
+ * once.  `arg` is not traced by the GC.  Returns false when out of memory
+ * (nothing registered). */
+bool stm_on_abort(StmTx *tx, StmActionFn fn, void *arg);
+bool stm_on_commit(StmTx *tx, StmActionFn fn, void *arg);
+/* Short English name of an abort reason ("conflict", ...). */
+const char *stm_abort_reason_name(StmAbortReason why);
 /* Make the transaction irrevocable: waits until it is the oldest (ordered:
  * every earlier ticket committed; unordered: no other inevitable one and no
  * commit in progress), validates, and from then on cannot abort and no other
- * transaction commits until it does.  May abort (longjmp) if validation
- * fails while waiting. */
+ * transaction commits writes until it does (read-only ones still commit).
+ * May abort (longjmp) if validation fails while waiting. */
 void stm_become_inevitable(StmTx *tx);
 /* Check the snapshot now (cheap when nothing committed): the VM calls this
  * at safe points so that doomed transactions stop early. */
@@ -166,7 +251,10 @@ void stm_request_global_abort(StmTx *tx);
 
 /* Direct mode on/off for this thread (no other thread may be running
  * transactions).  The caller switches when the program becomes (or stops
- * being) multi-threaded. */
+ * being) multi-threaded.  Switching on while a transaction runs takes effect
+ * when it ends; switching off while one runs (its in-place writes cannot be
+ * undone) makes it continue as an inevitable transaction, without waiting
+ * for its ticket's turn: it must be the oldest. */
 void stm_set_direct(StmTx *tx, bool direct);
 
 /* Ticket dispenser for ordered transactions: next ticket to hand out, and
@@ -174,7 +262,8 @@ void stm_set_direct(StmTx *tx, bool direct);
 uint64_t stm_next_ticket(void);
 uint64_t stm_committing_ticket(void);
 /* Declare that `ticket` will never commit (its transaction was cancelled);
- * the order moves past it. */
+ * the order moves past it now if it is the current turn, else when the
+ * tickets before it have committed.  Tickets already past are ignored. */
 void stm_skip_ticket(uint64_t ticket);
 /* Reset the ticket counters (between transaction.run() calls). */
 void stm_reset_tickets(void);
@@ -186,14 +275,24 @@ void stm_reset_tickets(void);
 void stm_set_wait_hooks(void (*enter)(void *thread_ctx), void (*leave)(void *thread_ctx));
 
 /* ---- GC support ----
- * The collector runs with every thread stopped; each stopped thread has
- * validated its transaction first, so the commit log can be emptied.
+ * The collector runs with every thread stopped (at a safe point or parked).
+ * stm_gc_clear_log validates every running transaction on its owner's
+ * behalf, records a failure in tx->abort_reason (the owner must call
+ * stm_abort when it resumes; stm_validate, stm_commit, the read barrier's
+ * validation and stm_become_inevitable do it too), and empties the log.
+ * It may run inside the `committed` hook (the committing transaction's
+ * writes then count as committed).
  * stm_trace_tx reports every object a transaction's redo log writes into
  * (it must stay alive until commit) and every logged value written with
  * stm_write (not stm_write_raw), plus the code objects of recorded sites. */
 void stm_trace_tx(StmTx *tx, void (*mark_obj)(void *ctx, const void *obj),
                   void (*mark_val)(void *ctx, uint64_t v), void *ctx);
 void stm_gc_clear_log(void);
+
+/* Measure transaction times (ns_committed, ns_aborted, ns_waiting): on by
+ * default; costs two clock reads per transaction, which the VM can save when
+ * nobody asked for statistics.  Takes effect at the next stm_begin. */
+void stm_set_timing(bool on);
 
 /* Global statistics (sums over finished transactions of all threads). */
 void stm_stats_add(const StmStats *s);
@@ -203,8 +302,13 @@ void stm_stats_reset(void);
 /* ---- barriers ----
  * `obj` is the object containing the word; `addr` a 64-bit word inside it
  * (8-byte aligned).  Read: returns the word's value as this transaction
- * sees it.  Write: must be called instead of storing; the new value is
- * visible to this transaction at once and to others after commit. */
+ * sees it; every value returned by one attempt belongs to one committed
+ * state, so the read may abort (longjmp) when a commit invalidated an
+ * earlier read.  Write: must be called instead of storing; the new value is
+ * visible to this transaction at once and to others after commit; it may
+ * abort with STM_ABORT_NO_MEMORY (fatal in an inevitable transaction).  Use them only inside a transaction or in
+ * direct mode.  Words of objects the running transaction allocated
+ * (owner == tx->id) are accessed in place without logging. */
 uint64_t stm_read_slow(StmTx *tx, const uint64_t *addr);
 void stm_write_slow(StmTx *tx, const StmHdr *obj, uint64_t *addr, uint64_t value, bool is_value);
 

@@ -69,14 +69,158 @@ Value dict_new_sized(VM *vm, int64_t n) {
 
 Value dict_new(VM *vm) { return dict_new_sized(vm, 0); }
 
-static inline DictKeys *dkeys(VM *vm, Dict *d) { return (DictKeys *)v_ptr(RD(vm, d, d->keys)); }
+static inline DictKeys *dkeys_raw(VM *vm, Dict *d) { return (DictKeys *)v_ptr(RD(vm, d, d->keys)); }
+
+/* ---- inserts decided at commit ----
+ * A transaction that inserts a new key into a dict it did not create does
+ * not write the table: it looks the key up (reading only the probe path,
+ * so that a concurrent insert of the same key, or of any key landing on
+ * that path, conflicts), records (dict, key, hash, value) and lets its
+ * commit place the entry in the committed table (stm_set_commit_fn).  So
+ * transactions inserting distinct keys into one dict do not conflict on
+ * the shared counters and entry slots.  Until then the transaction's own
+ * lookups see its pending keys first; any other operation on the dict
+ * (len, iteration, deletion of other keys, copy, ...) first does the
+ * pending inserts for real (`materialize`), with ordinary barriers. */
+typedef struct DPend {
+    Dict *d;
+    Value key, value;
+    int64_t hash;
+    StmSite site;
+} DPend;
+
+struct DictPending {
+    DPend *items;
+    int n, cap;
+};
+
+#define PEND_MAX 64             /* per transaction; more are inserted at once */
+
+static inline bool has_pending(VM *vm) { return vm->dpend && vm->dpend->n > 0; }
+
+void dict_pending_trace(GcTracer *g, VM *vm) {
+    DictPending *p = vm->dpend;
+    if (!p) return;
+    for (int i = 0; i < p->n; i++) {
+        gc_mark_ptr(g, p->items[i].d);
+        gc_mark_value(g, p->items[i].key);
+        gc_mark_value(g, p->items[i].value);
+    }
+}
+
+void dict_pending_clear(VM *vm) {
+    if (vm->dpend) vm->dpend->n = 0;
+}
+
+void dict_pending_free(VM *vm) {
+    if (!vm->dpend) return;
+    free(vm->dpend->items);
+    free(vm->dpend);
+    vm->dpend = NULL;
+}
+
+/* Index of the pending record for (d, key), or -1; -2 on error. */
+static int pending_find(VM *vm, Dict *d, Value key, int64_t hash) {
+    DictPending *p = vm->dpend;
+    for (int i = 0; i < p->n; i++) {
+        DPend *r = &p->items[i];
+        if (r->d != d || r->hash != hash) continue;
+        if (r->key == key) return i;
+        if (IS_EXACT_STR(r->key) && IS_EXACT_STR(key)) {
+            if (str_eq(r->key, key)) return i;
+            continue;
+        }
+        int e = vm_eq(vm, r->key, key);
+        if (e < 0) return -2;
+        if (e) return i;
+    }
+    return -1;
+}
+
+static void pending_remove(DictPending *p, int i) {
+    memmove(&p->items[i], &p->items[i + 1], (size_t)(p->n - i - 1) * sizeof(DPend));
+    p->n--;
+}
+
+static int insert_now(VM *vm, Dict *d, Value key, int64_t hash, Value value, int64_t slot);
+
+/* Do d's pending inserts now, in their order. */
+static void materialize(VM *vm, Dict *d) {
+    DictPending *p = vm->dpend;
+    for (int i = 0; i < p->n;) {
+        DPend r = p->items[i];
+        if (r.d != d) { i++; continue; }
+        pending_remove(p, i);
+        ROOTS_MARK(vm);
+        ROOT_PUSH(vm, r.key);
+        ROOT_PUSH(vm, r.value);
+        insert_now(vm, d, r.key, r.hash, r.value, -1);
+        ROOTS_RESET(vm);
+    }
+}
+
+/* The table, as every operation other than a keyed lookup or store needs it. */
+static inline DictKeys *dkeys(VM *vm, Dict *d) {
+    if (UNLIKELY(has_pending(vm))) materialize(vm, d);
+    return dkeys_raw(vm, d);
+}
+
+/* At commit (inside the STM's critical section): place every pending entry
+ * in the committed table. */
+static void commit_insert(VM *vm, StmTx *tx, DPend *r);
+
+static void pending_commit_fn(StmTx *tx, void *ctx) {
+    VM *vm = ctx;
+    DictPending *p = vm->dpend;
+    for (int i = 0; i < p->n; i++) commit_insert(vm, tx, &p->items[i]);
+    p->n = 0;
+}
+
+/* Whether an insert of a new key into d should be deferred. */
+static bool defer_insert(VM *vm, Dict *d) {
+#if TXPY_STM
+    if (!vm->in_tx || vm->tx.direct || vm->tx.inevitable || d->hdr.stm.owner == vm->tx.id) return false;
+    if (vm->dpend && vm->dpend->n >= PEND_MAX) return false;
+    /* near a resize: insert for real (a hint read, not a transactional one) */
+    DictKeys *k = (DictKeys *)v_ptr(__atomic_load_n(&d->keys, __ATOMIC_RELAXED));
+    int64_t n = (int64_t)__atomic_load_n(&k->nentries, __ATOMIC_RELAXED);
+    return n + (vm->dpend ? vm->dpend->n : 0) + 8 < k->usable;
+#else
+    (void)vm; (void)d;
+    return false;
+#endif
+}
+
+static bool pending_add(VM *vm, Dict *d, Value key, int64_t hash, Value value) {
+    DictPending *p = vm->dpend;
+    if (!p) {
+        p = vm->dpend = calloc(1, sizeof *p);
+        if (!p) { vm_raise_nomem(vm); return false; }
+    }
+    if (p->n == p->cap) {
+        int nc = p->cap ? p->cap * 2 : 8;
+        DPend *n = realloc(p->items, (size_t)nc * sizeof *n);
+        if (!n) { vm_raise_nomem(vm); return false; }
+        p->items = n;
+        p->cap = nc;
+    }
+    StmSite site = {0, 0};
+    if (vm->frame) {
+        site.code = vm->frame->code;
+        site.offset = (uint32_t)(vm->frame->ip - vm->frame->code->code);
+        if (site.offset) site.offset--;
+    }
+    p->items[p->n++] = (DPend){d, key, value, hash, site};
+    stm_set_commit_fn(&vm->tx, pending_commit_fn, vm);
+    return true;
+}
 
 /* Find key: returns the entry index (>= 0), or -1 if absent (then *slot is
  * the index slot where it would be inserted), or -2 on error.  May call
  * Python __eq__; if that mutates the dict, the lookup restarts. */
 static int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash, int64_t *slot_out) {
 restart:;
-    DictKeys *k = dkeys(vm, d);
+    DictKeys *k = dkeys_raw(vm, d);
     DictEntry *ents = dk_entries(k);
     uint64_t mask = (uint64_t)k->nslots - 1;
     uint64_t perturb = (uint64_t)hash;
@@ -104,7 +248,7 @@ restart:;
                     uint64_t ver = (uint64_t)RDW(vm, d, d->version);
                     int r = vm_eq(vm, ek, key);
                     if (r < 0) return -2;
-                    if ((uint64_t)RDW(vm, d, d->version) != ver || dkeys(vm, d) != k) goto restart;
+                    if ((uint64_t)RDW(vm, d, d->version) != ver || dkeys_raw(vm, d) != k) goto restart;
                     if (r) return ix;
                 }
             }
@@ -119,7 +263,7 @@ static bool resize(VM *vm, Dict *d, int64_t minused) {
     int64_t ns = DICT_MINSIZE;
     while (ns < minused && ns > 0) ns <<= 1;
     if (ns <= 0 || ns > (INT64_C(1) << 40)) { vm_raise_nomem(vm); return false; }
-    DictKeys *old = dkeys(vm, d);
+    DictKeys *old = dkeys_raw(vm, d);
     DictKeys *nk = keys_new(vm, ns);
     if (!nk) return false;
     DictEntry *oe = dk_entries(old), *ne = dk_entries(nk);
@@ -145,27 +289,22 @@ static bool resize(VM *vm, Dict *d, int64_t minused) {
     return true;
 }
 
-static int insert(VM *vm, Dict *d, Value key, int64_t hash, Value value) {
-    int64_t slot;
-    int64_t ix = lookup(vm, d, key, hash, &slot);
-    if (ix == -2) return -1;
-    if (ix >= 0) {
-        DictKeys *k = dkeys(vm, d);
-        WR(vm, k, dk_entries(k)[ix].value, value);
-        return 0;
-    }
-    DictKeys *k = dkeys(vm, d);
+/* Insert a key known to be absent; slot: its index slot from lookup, or -1. */
+static int insert_now(VM *vm, Dict *d, Value key, int64_t hash, Value value, int64_t slot) {
+    DictKeys *k = dkeys_raw(vm, d);
     int64_t n = RDW(vm, k, k->nentries);
-    if (n >= k->usable) {
-        ROOTS_MARK(vm);
-        ROOT_PUSH(vm, key);
-        ROOT_PUSH(vm, value);
-        bool ok = resize(vm, d, RDW(vm, d, d->used) * 3);
-        ROOTS_RESET(vm);
-        if (!ok) return -1;
-        ix = lookup(vm, d, key, hash, &slot);   /* cannot find it; gives the slot */
+    if (slot < 0 || n >= k->usable) {
+        if (n >= k->usable) {
+            ROOTS_MARK(vm);
+            ROOT_PUSH(vm, key);
+            ROOT_PUSH(vm, value);
+            bool ok = resize(vm, d, RDW(vm, d, d->used) * 3);
+            ROOTS_RESET(vm);
+            if (!ok) return -1;
+        }
+        int64_t ix = lookup(vm, d, key, hash, &slot);   /* cannot find it; gives the slot */
         if (ix == -2) return -1;
-        k = dkeys(vm, d);
+        k = dkeys_raw(vm, d);
         n = RDW(vm, k, k->nentries);
     }
     DictEntry *e = &dk_entries(k)[n];
@@ -179,24 +318,102 @@ static int insert(VM *vm, Dict *d, Value key, int64_t hash, Value value) {
     return 0;
 }
 
+static int insert(VM *vm, Dict *d, Value key, int64_t hash, Value value) {
+    if (UNLIKELY(has_pending(vm))) {
+        int pi = pending_find(vm, d, key, hash);
+        if (pi == -2) return -1;
+        if (pi >= 0) {
+            vm->dpend->items[pi].value = value;
+            return 0;
+        }
+    }
+    int64_t slot;
+    int64_t ix = lookup(vm, d, key, hash, &slot);
+    if (ix == -2) return -1;
+    if (ix >= 0) {
+        DictKeys *k = dkeys_raw(vm, d);
+        WR(vm, k, dk_entries(k)[ix].value, value);
+        return 0;
+    }
+    if (defer_insert(vm, d)) return pending_add(vm, d, key, hash, value) ? 0 : -1;
+    return insert_now(vm, d, key, hash, value, slot);
+}
+
+/* Inside the commit: the key is still absent (the transaction validated
+ * its probe path), the table is the committed one. */
+static void commit_insert(VM *vm, StmTx *tx, DPend *r) {
+    Dict *d = r->d;
+    DictKeys *k = (DictKeys *)v_ptr(d->keys);
+    int64_t n = (int64_t)k->nentries;
+    if (n >= k->usable) {
+        /* the table filled up meanwhile: a new one (private until this
+         * commit ends, so written in place), then the dict points to it */
+        int64_t ns = DICT_MINSIZE;
+        while (ns < (int64_t)d->used * 3 + 3) ns <<= 1;
+        DictKeys *nk = keys_new(vm, ns);
+        if (!nk) abort();       /* out of memory inside a commit: nothing can be undone */
+        DictEntry *oe = dk_entries(k), *ne = dk_entries(nk);
+        int64_t j = 0;
+        uint64_t mask = (uint64_t)ns - 1;
+        for (int64_t i = 0; i < n; i++) {
+            if (oe[i].value == VNULL) continue;
+            ne[j] = oe[i];
+            uint64_t perturb = (uint64_t)oe[i].hash, s = (uint64_t)oe[i].hash & mask;
+            while (nk->index[s] != IX_EMPTY) {
+                perturb >>= PERTURB_SHIFT;
+                s = (s * 5 + perturb + 1) & mask;
+            }
+            nk->index[s] = j++;
+        }
+        nk->nentries = (uint64_t)j;
+        stm_commit_store(tx, &d->hdr.stm, (uint64_t *)&d->keys, v_from_ptr(nk), r->site);
+        k = nk;
+        n = j;
+    }
+    uint64_t mask = (uint64_t)k->nslots - 1;
+    uint64_t perturb = (uint64_t)r->hash, i = (uint64_t)r->hash & mask;
+    while (k->index[i] >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    DictEntry *e = &dk_entries(k)[n];
+    const StmHdr *kh = &k->hdr.stm, *dh = &d->hdr.stm;
+    stm_commit_store(tx, kh, (uint64_t *)&e->hash, (uint64_t)r->hash, r->site);
+    stm_commit_store(tx, kh, (uint64_t *)&e->key, r->key, r->site);
+    stm_commit_store(tx, kh, (uint64_t *)&e->value, r->value, r->site);
+    stm_commit_store(tx, kh, (uint64_t *)&k->index[i], (uint64_t)n, r->site);
+    stm_commit_store(tx, kh, (uint64_t *)&k->nentries, (uint64_t)(n + 1), r->site);
+    stm_commit_store(tx, dh, (uint64_t *)&d->used, (uint64_t)(d->used + 1), r->site);
+    stm_commit_store(tx, dh, (uint64_t *)&d->version, (uint64_t)(d->version + 1), r->site);
+}
+
 Value dict_get(VM *vm, Value dv, Value key, bool *err) {
     *err = false;
     int64_t h = vm_hash(vm, key);
     if (h == -1) { *err = true; return VNULL; }
     Dict *d = AS(Dict, dv);
+    if (UNLIKELY(has_pending(vm))) {
+        int pi = pending_find(vm, d, key, h);
+        if (pi == -2) { *err = true; return VNULL; }
+        if (pi >= 0) return vm->dpend->items[pi].value;
+    }
     int64_t ix = lookup(vm, d, key, h, NULL);
     if (ix == -2) { *err = true; return VNULL; }
     if (ix < 0) return VNULL;
-    DictKeys *k = dkeys(vm, d);
+    DictKeys *k = dkeys_raw(vm, d);
     return RD(vm, k, dk_entries(k)[ix].value);
 }
 
 /* Lookup of an interned str key: never runs Python code. */
 Value dict_get_str(VM *vm, Value dv, Value key) {
     Dict *d = AS(Dict, dv);
-    DictKeys *k = dkeys(vm, d);
-    DictEntry *ents = dk_entries(k);
     int64_t hash = str_hash(key);
+    if (UNLIKELY(has_pending(vm))) {
+        int pi = pending_find(vm, d, key, hash);   /* str keys: never runs Python */
+        if (pi >= 0) return vm->dpend->items[pi].value;
+    }
+    DictKeys *k = dkeys_raw(vm, d);
+    DictEntry *ents = dk_entries(k);
     uint64_t mask = (uint64_t)k->nslots - 1;
     uint64_t perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
@@ -240,7 +457,7 @@ int dict_set_cstr(VM *vm, Value d, const char *key, Value v) {
 }
 
 static void delete_at(VM *vm, Dict *d, int64_t ix, int64_t hash) {
-    DictKeys *k = dkeys(vm, d);
+    DictKeys *k = dkeys_raw(vm, d);
     uint64_t mask = (uint64_t)k->nslots - 1;
     uint64_t perturb = (uint64_t)hash, i = (uint64_t)hash & mask;
     while (RDW(vm, k, k->index[i]) != ix) {
@@ -259,10 +476,19 @@ int dict_pop_item(VM *vm, Value dv, Value key, Value *out) {
     int64_t h = vm_hash(vm, key);
     if (h == -1) return -1;
     Dict *d = AS(Dict, dv);
+    if (UNLIKELY(has_pending(vm))) {
+        int pi = pending_find(vm, d, key, h);
+        if (pi == -2) return -1;
+        if (pi >= 0) {
+            if (out) *out = vm->dpend->items[pi].value;
+            pending_remove(vm->dpend, pi);
+            return 1;
+        }
+    }
     int64_t ix = lookup(vm, d, key, h, NULL);
     if (ix == -2) return -1;
     if (ix < 0) return 0;
-    DictKeys *k = dkeys(vm, d);
+    DictKeys *k = dkeys_raw(vm, d);
     if (out) *out = RD(vm, k, dk_entries(k)[ix].value);
     delete_at(vm, d, ix, h);
     return 1;
@@ -277,7 +503,10 @@ int dict_del(VM *vm, Value d, Value key) {
     return r < 0 ? -1 : 0;
 }
 
-int64_t dict_len(VM *vm, Value d) { return RDW(vm, AS(Dict, d), AS(Dict, d)->used); }
+int64_t dict_len(VM *vm, Value d) {
+    if (UNLIKELY(has_pending(vm))) materialize(vm, AS(Dict, d));
+    return RDW(vm, AS(Dict, d), AS(Dict, d)->used);
+}
 
 bool dict_next(VM *vm, Value dv, int64_t *pos, Value *key, Value *value) {
     Dict *d = AS(Dict, dv);

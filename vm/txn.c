@@ -71,6 +71,7 @@ static TxLocal *txl(VM *vm) {
 }
 
 void txn_vm_fini(VM *vm) {
+    dict_pending_free(vm);
     TxLocal *t = vm->txl;
     if (!t) return;
     free(t->deferred);
@@ -145,6 +146,7 @@ void txn_attempt_restore(VM *vm, const TxSaved *s) {
     vm->in_tx = false;
     vm->released_lock = false;
     io_discard_tx(vm);
+    dict_pending_clear(vm);
     txl(vm)->ndeferred = 0;
 }
 
@@ -162,6 +164,7 @@ void txn_atomic_enter(VM *vm) { (void)vm; }
 
 void txn_trace_vm(GcTracer *g, VM *vm) {
     gc_mark_value(g, vm->txexc);
+    dict_pending_trace(g, vm);
     TxLocal *t = vm->txl;
     if (t) {
         gc_mark_range(g, t->deferred, t->ndeferred);

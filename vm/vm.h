@@ -89,6 +89,7 @@ typedef struct MCacheEntry {
 typedef struct GcLocal GcLocal;
 typedef struct TxRun TxRun;
 typedef struct TxLocal TxLocal;
+typedef struct DictPending DictPending;
 
 enum { TXK_NONE, TXK_ENTRY, TXK_SLICE, TXK_MINI };   /* VM.tx_kind */
 
@@ -136,6 +137,7 @@ struct VM {
     TxLocal *txl;               /* deferred actions of the attempt (txn.c) */
     void (*commit_action)(VM *vm);  /* run by the commit hook after the generic work */
     Value txexc;                /* exception raised by the transaction being committed */
+    struct DictPending *dpend;  /* dict inserts decided at commit (dict.c) */
     /* threads (txn.c): with more than one Python thread every VM runs in
      * slices; see txn.c for the protocol */
     bool threaded;
@@ -601,6 +603,9 @@ void gc_register_finalizer(Obj *o);
 /* Before resuming generator g: inevitable unless this transaction made it. */
 void txn_gen_resume(VM *vm, Generator *g);
 void txn_vm_fini(VM *vm);
+void dict_pending_trace(GcTracer *g, VM *vm);
+void dict_pending_clear(VM *vm);
+void dict_pending_free(VM *vm);
 void txn_collect_stats(VM *vm);
 void txn_print_stats(VM *vm);
 
