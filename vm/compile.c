@@ -153,6 +153,17 @@ static void sym_error(Compiler *c, int lineno, int col, const char *fmt, ...) {
     c->errcol = col;
 }
 
+/* Deeply nested source (the parser builds such trees without recursing)
+ * must not exhaust the C stack here: CPython's RecursionError. */
+static bool too_deep(Compiler *c) {
+    if (!vm_stack_exhausted(c->vm)) return false;
+    if (!c->err) {
+        c->err = true;
+        vm_raise(c->vm, &exc_RecursionError, "maximum recursion depth exceeded during compilation");
+    }
+    return true;
+}
+
 /* ---- name mangling ---- */
 static const char *mangle(Compiler *c, const char *priv, const char *name) {
     if (!priv || name[0] != '_' || name[1] != '_') return name;
@@ -365,7 +376,7 @@ static void st_named_target(Compiler *c, AstExpr *target) {
 }
 
 static void st_expr(Compiler *c, AstExpr *e) {
-    if (!e || c->err) return;
+    if (!e || c->err || too_deep(c)) return;
     switch (e->kind) {
     case EXPR_BOOLOP: st_exprs(c, &e->u.boolop.values); break;
     case EXPR_NAMEDEXPR:
@@ -462,7 +473,7 @@ static void st_global_decl(Compiler *c, AstStmt *s, bool nonlocal) {
 }
 
 static void st_stmt(Compiler *c, AstStmt *s) {
-    if (c->err) return;
+    if (c->err || too_deep(c)) return;
     switch (s->kind) {
     case STMT_FUNCTIONDEF: {
         st_exprs(c, &s->u.functiondef.decorator_list);
@@ -1533,7 +1544,7 @@ static void compile_lambda(Compiler *c, AstExpr *e) {
 }
 
 static void compile_expr(Compiler *c, AstExpr *e) {
-    if (c->err || !e) return;
+    if (c->err || !e || too_deep(c)) return;
     int saved_line = c->u->lineno;
     set_line(c, e->lineno);
     switch (e->kind) {
@@ -1683,6 +1694,7 @@ static void compile_expr(Compiler *c, AstExpr *e) {
 
 /* Jump to `label` if bool(e) == cond. */
 static void compile_jump_if(Compiler *c, AstExpr *e, bool cond, int label) {
+    if (too_deep(c)) return;
     if (e->kind == EXPR_UNARYOP && e->u.unaryop.op == UOP_NOT) {
         compile_jump_if(c, e->u.unaryop.operand, !cond, label);
         return;
@@ -2427,7 +2439,7 @@ static void compile_annassign(Compiler *c, AstStmt *s) {
 }
 
 static void compile_stmt(Compiler *c, AstStmt *s) {
-    if (c->err) return;
+    if (c->err || too_deep(c)) return;
     set_line(c, s->lineno);
     switch (s->kind) {
     case STMT_FUNCTIONDEF: compile_functiondef(c, s); break;
