@@ -360,16 +360,17 @@ Value vm_import_from(VM *vm, Value module, Value name) {
     if (!has_name) return import_error(vm, &exc_ImportError, name, "cannot import name '%U'", name);
     if (is_initializing(vm, mname)) {
         if (file && IS_STR(file))
-            return import_error(vm, &exc_ImportError, name,
+            return import_error(vm, &exc_ImportError, mname,
                                 "cannot import name '%U' from partially initialized module '%U' (most likely due to a circular import) (%U)",
                                 name, mname, file);
-        return import_error(vm, &exc_ImportError, name,
+        return import_error(vm, &exc_ImportError, mname,
                             "cannot import name '%U' from partially initialized module '%U' (most likely due to a circular import)",
                             name, mname);
     }
+    /* as CPython: the error's name is the module's */
     if (file && IS_STR(file))
-        return import_error(vm, &exc_ImportError, name, "cannot import name '%U' from '%U' (%U)", name, mname, file);
-    return import_error(vm, &exc_ImportError, name, "cannot import name '%U' from '%U' (unknown location)", name, mname);
+        return import_error(vm, &exc_ImportError, mname, "cannot import name '%U' from '%U' (%U)", name, mname, file);
+    return import_error(vm, &exc_ImportError, mname, "cannot import name '%U' from '%U' (unknown location)", name, mname);
 }
 
 int vm_import_star(VM *vm, Value module, Value locals) {

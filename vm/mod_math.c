@@ -84,6 +84,14 @@ static bool log_arg(VM *vm, Value v, double (*f)(double), double base_log_2, dou
         Value iv = v_int_value(v);
         if (int_sign(iv) <= 0) { domain_error(vm); return false; }
         if (IS_BIGINT(iv)) {
+            /* as CPython: the int as a float if it fits, else frexp */
+            bool ok;
+            double x = int_to_double(vm, iv, &ok);
+            if (ok && isfinite(x)) {
+                *out = f(x);
+                return true;
+            }
+            vm_exc_clear(vm);
             BigInt *b = AS(BigInt, iv);
             int64_t e;
             double m = bn_frexp(b->d, (size_t)b->size, &e);
