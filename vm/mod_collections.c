@@ -1,5 +1,6 @@
 /* mod_collections.c - the _collections module: collections.deque (with its
- * forward and reverse iterators) and _count_elements (Counter's hot loop).
+ * forward and reverse iterators), _count_elements (Counter's hot loop) and
+ * _tuplegetter (the field descriptors of namedtuple classes).
  *
  * A deque is a ring buffer: a ValArray whose capacity is a power of two,
  * the index of the first item (`head`) and the item count (`size`).  Item i
@@ -14,6 +15,8 @@
  *
  * Python code can run inside comparisons, repr and iteration of arguments,
  * so after any such call the buffer pointer is re-read from the deque.
+ *
+ * A _tuplegetter's index is immutable; its __doc__ is an STM word.
  */
 #include "vm.h"
 #include <string.h>
@@ -37,7 +40,7 @@ typedef struct DequeIter {
     uint64_t left;              /* STM word: items still to produce */
 } DequeIter;
 
-Type type_deque, type_deque_iter, type_deque_reviter;
+Type type_deque, type_deque_iter, type_deque_reviter, type_tuplegetter;
 
 #define IS_DEQUE(v) (v_is_obj(v) && type_is_subtype(OBJ(v)->type, &type_deque))
 
@@ -733,6 +736,77 @@ static Value f_count_elements(VM *vm, Value *args, int nargs, Value kw) {
     return vm->exc ? VNULL : V_NONE;
 }
 
+
+/* ---- _tuplegetter(index, doc): a read-only descriptor for tuple item index ---- */
+typedef struct TupleGetter {
+    Obj hdr;
+    int64_t index;
+    Value doc;                  /* STM word */
+} TupleGetter;
+
+static void tuplegetter_trace(GcTracer *g, Obj *o) { gc_mark_value(g, ((TupleGetter *)o)->doc); }
+
+static Value tuplegetter_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
+    if (!vm_no_kwargs(vm, "_tuplegetter", kwnames) || !vm_check_nargs(vm, "_tuplegetter", nargs, 2, 2)) return VNULL;
+    int64_t index;
+    if (!vm_index_i64(vm, args[0], &index, &exc_IndexError)) return VNULL;
+    TupleGetter *g = gc_alloc(vm, t, sizeof(TupleGetter));
+    if (!g) return VNULL;
+    g->index = index;
+    g->doc = args[1];
+    return v_from_ptr(g);
+}
+
+static Value tuplegetter_get(VM *vm, Value self, Value obj, Value type) {
+    (void)type;
+    TupleGetter *g = AS(TupleGetter, self);
+    if (!obj || obj == V_NONE) return self;
+    if (!IS_TUPLE(obj))
+        return vm_raise(vm, &exc_TypeError, "descriptor for index '%lld' for tuple subclasses doesn't apply to '%s' object",
+                        (long long)g->index, v_type(obj)->name);
+    if (g->index < 0 || g->index >= tuple_len(obj)) return vm_raise(vm, &exc_IndexError, "tuple index out of range");
+    return tuple_items(obj)[g->index];
+}
+
+static int tuplegetter_set(VM *vm, Value self, Value obj, Value v) {
+    (void)self; (void)obj;
+    vm_raise(vm, &exc_AttributeError, v ? "can't set attribute" : "can't delete attribute");
+    return -1;
+}
+
+static Value tuplegetter_repr(VM *vm, Value self) {
+    TupleGetter *g = AS(TupleGetter, self);
+    return vm_format(vm, "%s(%lld, %R)", str_cstr(v_type(self)->v_name), (long long)g->index, RD(vm, g, g->doc));
+}
+
+static Value tg_doc(VM *vm, Value o) { TupleGetter *g = AS(TupleGetter, o); return RD(vm, g, g->doc); }
+static int tg_set_doc(VM *vm, Value o, Value v) {
+    TupleGetter *g = AS(TupleGetter, o);
+    WR(vm, g, g->doc, v ? v : V_NONE);
+    return 0;
+}
+
+static Value m_tuplegetter_reduce(VM *vm, Value *args, int nargs, Value kw) {
+    UNUSED;
+    TupleGetter *g = AS(TupleGetter, args[0]);
+    ROOTS_MARK(vm);
+    Value a = tuple_pack(vm, 2, int_from_i64(vm, g->index), RD(vm, g, g->doc));
+    if (!a) return VNULL;
+    ROOT_PUSH(vm, a);
+    Value r = tuple_pack(vm, 2, v_from_ptr(v_type(args[0])), a);
+    ROOTS_RESET(vm);
+    return r;
+}
+
+static const GetSetDef tuplegetter_getsets[] = {
+    {"__doc__", tg_doc, tg_set_doc, NULL},
+    {NULL, NULL, NULL, NULL}
+};
+static const MethodDef tuplegetter_methods[] = {
+    {"__reduce__", m_tuplegetter_reduce, 1, 1, 0, NULL},
+    {NULL, NULL, 0, 0, 0, NULL}
+};
+
 static const MethodDef deque_methods[] = {
     {"append", m_append, 2, 2, 0, NULL},
     {"appendleft", m_appendleft, 2, 2, 0, NULL},
@@ -781,6 +855,9 @@ Type type_deque = {
     .nb = {[NB_ADD] = deque_concat, [NB_MUL] = deque_mul},
     .nb_inplace = {[NB_ADD] = deque_iadd, [NB_MUL] = deque_imul},
 };
+Type type_tuplegetter = { .base = STATIC_HDR, .name = "_collections._tuplegetter", .basicsize = sizeof(TupleGetter),
+                          .trace = tuplegetter_trace, .tp_new = tuplegetter_new, .tp_descr_get = tuplegetter_get,
+                          .tp_descr_set = tuplegetter_set, .tp_repr = tuplegetter_repr };
 Type type_deque_iter = { .base = STATIC_HDR, .name = "_collections._deque_iterator", .basicsize = sizeof(DequeIter),
                          .trace = dequeiter_trace, .tp_iter = self_iter, .tp_iternext = dequeiter_next };
 Type type_deque_reviter = { .base = STATIC_HDR, .name = "_collections._deque_reverse_iterator",
@@ -805,6 +882,7 @@ Value mod_collections_init(VM *vm) {
         type_set_attr_static(&type_deque, "__hash__", V_NONE);
         ready_named(vm, &type_deque_iter, dequeiter_methods, NULL);
         ready_named(vm, &type_deque_reviter, dequeiter_methods, NULL);
+        ready_named(vm, &type_tuplegetter, tuplegetter_methods, tuplegetter_getsets);
     }
     Value m = vm_new_module(vm, "_collections");
     if (!m) return VNULL;
@@ -816,6 +894,7 @@ Value mod_collections_init(VM *vm) {
     dict_set_cstr(vm, d, "deque", v_from_ptr(&type_deque));
     dict_set_cstr(vm, d, "_deque_iterator", v_from_ptr(&type_deque_iter));
     dict_set_cstr(vm, d, "_deque_reverse_iterator", v_from_ptr(&type_deque_reviter));
+    dict_set_cstr(vm, d, "_tuplegetter", v_from_ptr(&type_tuplegetter));
     ROOTS_RESET(vm);
     return vm->exc ? VNULL : m;
 }

@@ -6,8 +6,8 @@
  *
  * partial objects are immutable once created (func, args, keywords are
  * written only before publication), but like CPython's they have a
- * __dict__: the type has an attribute area right after the Partial fields,
- * and partial_trace marks it (the GC only calls a static type's trace).
+ * __dict__: the type has an attribute area right after the Partial fields
+ * (the GC traces the attribute areas of such static types itself).
  * KeyWrapper objects are immutable.
  *
  * An lru cache keeps a dict from keys to links and, when bounded, a
@@ -138,21 +138,11 @@ typedef struct Partial {
 } Partial;
 Type type_partial;
 
-static void partial_trace_layout(GcTracer *g, Obj *o) {
+static void partial_trace(GcTracer *g, Obj *o) {
     Partial *p = (Partial *)o;
     gc_mark_value(g, p->fn);
     gc_mark_value(g, p->args);
     gc_mark_value(g, p->kw);
-}
-
-static void partial_trace(GcTracer *g, Obj *o) {
-    partial_trace_layout(g, o);
-    AttrArea *a = obj_attrs(v_from_ptr(o));
-    if (a) {
-        gc_mark_value(g, a->shape);
-        gc_mark_value(g, a->ext);
-        gc_mark_range(g, a->slots, o->type->inline_slots);
-    }
 }
 
 static Value partial_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
@@ -315,22 +305,12 @@ static void lrulink_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, l->result);
 }
 
-static void lru_trace_layout(GcTracer *g, Obj *o) {
+static void lru_trace(GcTracer *g, Obj *o) {
     LruCache *c = (LruCache *)o;
     gc_mark_value(g, c->func);
     gc_mark_value(g, c->cache);
     gc_mark_value(g, c->root);
     gc_mark_value(g, c->info_type);
-}
-
-static void lru_trace(GcTracer *g, Obj *o) {
-    lru_trace_layout(g, o);
-    AttrArea *a = obj_attrs(v_from_ptr(o));
-    if (a) {
-        gc_mark_value(g, a->shape);
-        gc_mark_value(g, a->ext);
-        gc_mark_range(g, a->slots, o->type->inline_slots);
-    }
 }
 
 static Value kwd_mark;          /* separates positional from keyword parts of keys */
@@ -547,14 +527,14 @@ static const MethodDef functools_defs[] = {
 Type type_partial = {
     .base = STATIC_HDR, .name = "functools.partial", .basicsize = sizeof(Partial),
     .flags = TF_BASETYPE | TF_HAS_ATTRS, .attr_offset = PARTIAL_ATTR_OFFSET, .inline_slots = 2,
-    .trace = partial_trace, .trace_layout = partial_trace_layout, .tp_new = partial_new,
+    .trace = partial_trace, .tp_new = partial_new,
     .tp_call = partial_call, .tp_repr = partial_repr,
 };
 #define LRU_ATTR_OFFSET ((sizeof(LruCache) + 7) & ~(size_t)7)
 Type type_lru_cache = {
     .base = STATIC_HDR, .name = "functools._lru_cache_wrapper", .basicsize = sizeof(LruCache),
     .flags = TF_HAS_ATTRS, .attr_offset = LRU_ATTR_OFFSET, .inline_slots = 6,
-    .trace = lru_trace, .trace_layout = lru_trace_layout, .tp_call = lru_call, .tp_descr_get = lru_descr_get,
+    .trace = lru_trace, .tp_call = lru_call, .tp_descr_get = lru_descr_get,
 };
 Type type_lru_link = { .base = STATIC_HDR, .name = "functools._lru_list_elem", .basicsize = sizeof(LruLink),
                        .trace = lrulink_trace };

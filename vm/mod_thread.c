@@ -199,6 +199,7 @@ typedef struct ThreadStart {
 } ThreadStart;
 
 static _Atomic uint64_t next_ident = 1;
+static _Atomic uint32_t next_worker_index = 100;    /* thread lanes, after the pool's */
 
 static void report_unhandled(VM *vm, Value func) {
     Value exc = vm_exc_fetch(vm);
@@ -226,6 +227,7 @@ static void thread_main(void *arg) {
         return;
     }
     vm->ident = ts->ident;
+    vm->worker_index = atomic_fetch_add(&next_worker_index, 1);
     txn_thread_start(vm);
     Value entry = ts->entry;
     free(ts);

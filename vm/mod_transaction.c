@@ -198,8 +198,11 @@ static void run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
     txn_attempt_save(vm, &saved);
     jmp_buf jb;
     volatile int aborts = 0;
+    volatile int64_t t0 = txn_attempt_clock();
     if (setjmp(jb)) {
         /* aborted: every shared write was dropped; retry unless discarded */
+        txn_entry_event(vm, t0, false);
+        t0 = txn_attempt_clock();
         txn_attempt_restore(vm, &saved);
         vm->txexc = VNULL;
         vm->commit_action = NULL;
@@ -226,6 +229,7 @@ static void run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
     if (discarded(r, ticket)) stm_abort(&vm->tx, STM_ABORT_REQUESTED);
     vm->commit_action = run_commit_action;
     stm_commit(&vm->tx);
+    txn_entry_event(vm, t0, true);
     vm->commit_action = NULL;
     vm->in_tx = false;
     vm->tx_kind = TXK_NONE;
@@ -263,10 +267,10 @@ static void work(VM *vm, TxRun *r) {
 }
 
 static void pool_thread(void *arg) {
-    (void)arg;
     VM *vm = vm_thread_new();
     if (!vm) return;
     vm->is_worker = true;
+    vm->worker_index = (uint32_t)(uintptr_t)arg;
     stm_set_direct(&vm->tx, false);
     uint64_t last = 0;
     vm_park(vm);
@@ -302,7 +306,7 @@ static Value run_parallel(VM *vm, TxQueue *q, int nworkers) {
     r.seq = ++P.seq;
     q->run = &r;
     while (P.nthreads < nworkers - 1) {
-        if (plat_thread_start(pool_thread, NULL, (size_t)8 << 20) != 0) break;
+        if (plat_thread_start(pool_thread, (void *)(uintptr_t)(P.nthreads + 1), (size_t)8 << 20) != 0) break;
         P.nthreads++;
     }
     P.run = &r;

@@ -62,6 +62,43 @@ static struct {
 
 void txn_init(void) { cs.lock = plat_mutex_new(); }
 
+/* ---- per-attempt events (the playground's timeline) ----
+ * Recorded only with statistics on (G->stm_stats): one global ring, claimed
+ * with an atomic counter; the oldest records are overwritten. */
+#define EVENT_RING 65536
+static TxnEvent *events;
+static _Atomic uint64_t event_next;
+static int64_t event_origin;
+
+static inline int64_t attempt_clock(void) { return G->stm_stats ? plat_monotonic_ns() : 0; }
+
+static void record_event(VM *vm, int64_t t0, uint32_t flags) {
+    if (!G->stm_stats || !events) return;
+    uint64_t i = atomic_fetch_add_explicit(&event_next, 1, memory_order_relaxed);
+    TxnEvent *e = &events[i % EVENT_RING];
+    e->start_ns = t0 - event_origin;
+    e->end_ns = plat_monotonic_ns() - event_origin;
+    e->worker = vm->worker_index;
+    e->flags = flags | (vm->tx.inevitable ? TXE_INEVITABLE : 0);
+}
+
+void txn_events_reset(void) {
+    if (!events) events = calloc(EVENT_RING, sizeof(TxnEvent));
+    atomic_store(&event_next, 0);
+    event_origin = plat_monotonic_ns();
+}
+
+const TxnEvent *txn_events(size_t *count, uint64_t *dropped) {
+    uint64_t n = atomic_load(&event_next);
+    *count = (size_t)(n < EVENT_RING ? n : EVENT_RING);
+    *dropped = n > EVENT_RING ? n - EVENT_RING : 0;
+    return events;
+}
+
+/* Attempts of transaction-module entries (mod_transaction.c). */
+int64_t txn_attempt_clock(void) { return attempt_clock(); }
+void txn_entry_event(VM *vm, int64_t t0, bool committed) { record_event(vm, t0, committed ? TXE_COMMITTED : 0); }
+
 static TxLocal *txl(VM *vm) {
     if (!vm->txl) {
         vm->txl = calloc(1, sizeof(TxLocal));
@@ -239,6 +276,7 @@ static void mini_begin(VM *vm) {
     if (setjmp(jb)) {
         /* aborted while waiting to become inevitable: nothing was done */
     }
+    vm->slice_t0 = attempt_clock();
     stm_begin(&vm->tx, STM_UNORDERED, &jb);
     stm_become_inevitable(&vm->tx);
     vm->tx.jmp = NULL;              /* it cannot abort from now on */
@@ -252,7 +290,9 @@ static void mini_begin(VM *vm) {
 /* Commit whatever slice runs (an abort restarts it: see eval_sliced). */
 static void slice_commit(VM *vm) {
     if (vm->tx_kind != TXK_SLICE && vm->tx_kind != TXK_MINI) return;
+    bool inev = vm->tx.inevitable;
     stm_commit(&vm->tx);
+    record_event(vm, vm->slice_t0, TXE_COMMITTED | TXE_SLICE | (inev ? TXE_INEVITABLE : 0));
     slice_reset(vm);
     drop_frame_copies(txl(vm));
 }
@@ -264,6 +304,7 @@ static void slice_begin(VM *vm) {
     txn_attempt_save(vm, &t->slice_saved);
     t->slice_aborts = 0;
     vm->slice_level = vm->eval_depth;
+    vm->slice_t0 = attempt_clock();
     stm_begin(&vm->tx, STM_UNORDERED, vm->level_jb);
     vm->tx_kind = TXK_SLICE;
     vm->in_tx = true;
@@ -273,6 +314,8 @@ static void slice_begin(VM *vm) {
  * new attempt begins. */
 void txn_slice_retry(VM *vm) {
     TxLocal *t = txl(vm);
+    record_event(vm, vm->slice_t0, TXE_SLICE);
+    vm->slice_t0 = attempt_clock();
     for (size_t i = t->nframes; i-- > 0;) memcpy(t->frames[i].frame, t->frames[i].copy, t->frames[i].size);
     txn_attempt_restore(vm, &t->slice_saved);
     vm->slice_base = t->slice_saved.frame;
@@ -466,26 +509,56 @@ void txn_committed_hook(void *ctx) {
 }
 
 /* ---- --stm-stats ---- */
-static void site_text(char *buf, size_t n, const void *code, uint32_t off) {
-    if (!code) {
-        snprintf(buf, n, "?");
-        return;
-    }
-    const Code *c = code;
-    snprintf(buf, n, "%s:%d", str_cstr(c->filename), code_addr2line(c, off));
-}
-
 void txn_collect_stats(VM *vm) {
     stm_stats_add(&vm->tx.stats);
     memset(&vm->tx.stats, 0, sizeof vm->tx.stats);
 }
 
-void txn_print_stats(VM *vm) {
-    StmStats st;
+/* The top conflict sites, by count (statistics, never transactional). */
+int txn_conflicts(TxnConflict *out, int max) {
+    plat_mutex_lock(cs.lock);
+    bool taken[MAX_SITES] = {false};
+    int n = 0;
+    for (; n < max; n++) {
+        int best = -1;
+        for (int i = 0; i < cs.nsites; i++)
+            if (!taken[i] && cs.sites[i].count && (best < 0 || cs.sites[i].count > cs.sites[best].count)) best = i;
+        if (best < 0) break;
+        taken[best] = true;
+        ConflictSite *c = &cs.sites[best];
+        out[n].count = c->count;
+        out[n].type_name = c->type_name;
+        out[n].rfile = c->rcode ? str_cstr(((const Code *)c->rcode)->filename) : "?";
+        out[n].rline = c->rcode ? code_addr2line(c->rcode, c->roff) : 0;
+        out[n].wfile = c->wcode ? str_cstr(((const Code *)c->wcode)->filename) : "?";
+        out[n].wline = c->wcode ? code_addr2line(c->wcode, c->woff) : 0;
+    }
+    plat_mutex_unlock(cs.lock);
+    return n;
+}
+
+/* Totals over every thread (their counters are folded in first). */
+void txn_stats(StmStats *st) {
     plat_mutex_lock(G->threads_lock);
     for (VM *v = G->threads; v; v = v->next_vm) txn_collect_stats(v);
     plat_mutex_unlock(G->threads_lock);
-    stm_stats_get(&st);
+    stm_stats_get(st);
+}
+
+/* Between runs of an embedding: counters, conflict sites and events. */
+void txn_stats_reset(void) {
+    StmStats ignored;
+    txn_stats(&ignored);
+    stm_stats_reset();
+    plat_mutex_lock(cs.lock);
+    cs.nsites = 0;
+    plat_mutex_unlock(cs.lock);
+    txn_events_reset();
+}
+
+void txn_print_stats(VM *vm) {
+    StmStats st;
+    txn_stats(&st);
     vm_flush_std(vm);
     char line[512];
     snprintf(line, sizeof line,
@@ -493,21 +566,12 @@ void txn_print_stats(VM *vm) {
              (unsigned long long)st.commits, (unsigned long long)st.aborts, (unsigned long long)st.inevitable,
              (double)st.ns_committed / 1e9, (double)st.ns_aborted / 1e9);
     plat_write(2, line, strlen(line));
-    plat_mutex_lock(cs.lock);
-    /* top sites by count */
-    for (int shown = 0; shown < 10; shown++) {
-        int best = -1;
-        for (int i = 0; i < cs.nsites; i++)
-            if (cs.sites[i].count && (best < 0 || cs.sites[i].count > cs.sites[best].count)) best = i;
-        if (best < 0) break;
-        ConflictSite *s = &cs.sites[best];
-        char r[200], w[200];
-        site_text(r, sizeof r, s->rcode, s->roff);
-        site_text(w, sizeof w, s->wcode, s->woff);
-        snprintf(line, sizeof line, "stm: conflict x%llu: read at %s, written at %s (%s object)\n",
-                 (unsigned long long)s->count, r, w, s->type_name);
+    TxnConflict top[10];
+    int n = txn_conflicts(top, 10);
+    for (int i = 0; i < n; i++) {
+        snprintf(line, sizeof line, "stm: conflict x%llu: read at %s:%d, written at %s:%d (%s object)\n",
+                 (unsigned long long)top[i].count, top[i].rfile, top[i].rline, top[i].wfile, top[i].wline,
+                 top[i].type_name);
         plat_write(2, line, strlen(line));
-        s->count = 0;
     }
-    plat_mutex_unlock(cs.lock);
 }

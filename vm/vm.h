@@ -138,6 +138,8 @@ struct VM {
     void (*commit_action)(VM *vm);  /* run by the commit hook after the generic work */
     Value txexc;                /* exception raised by the transaction being committed */
     struct DictPending *dpend;  /* dict inserts decided at commit (dict.c) */
+    uint32_t worker_index;      /* 0: the main thread; pool workers and threads: 1, 2, ... */
+    int64_t slice_t0;           /* start of the running slice's attempt (events) */
     /* threads (txn.c): with more than one Python thread every VM runs in
      * slices; see txn.c for the protocol */
     bool threaded;
@@ -608,6 +610,27 @@ void dict_pending_clear(VM *vm);
 void dict_pending_free(VM *vm);
 void txn_collect_stats(VM *vm);
 void txn_print_stats(VM *vm);
+/* Statistics as data (embeddings, the playground). */
+typedef struct TxnConflict {
+    uint64_t count;
+    const char *rfile, *wfile, *type_name;
+    int rline, wline;
+} TxnConflict;
+int txn_conflicts(TxnConflict *out, int max);     /* top sites by count */
+void txn_stats(StmStats *st);                     /* totals over every thread */
+void txn_stats_reset(void);                       /* counters, sites and events */
+/* One record per transaction attempt that ended, when G->stm_stats is on;
+ * times in ns since txn_events_reset. */
+typedef struct TxnEvent {
+    int64_t start_ns, end_ns;
+    uint32_t worker;            /* VM.worker_index */
+    uint32_t flags;             /* TXE_* */
+} TxnEvent;
+enum { TXE_COMMITTED = 1, TXE_INEVITABLE = 2, TXE_SLICE = 4 };
+void txn_events_reset(void);
+const TxnEvent *txn_events(size_t *count, uint64_t *dropped);
+int64_t txn_attempt_clock(void);
+void txn_entry_event(VM *vm, int64_t t0, bool committed);
 
 /* ---- lifecycle (interp.c) ---- */
 VM *vm_main_init(void);

@@ -122,6 +122,7 @@ int main(int argc, char **argv) {
     if (workers > 0) G->nworkers = workers;
     G->stm_stats = stats;
     stm_set_timing(stats);      /* the clock reads per transaction cost ~50 ns */
+    if (stats) txn_events_reset();
     signal(SIGINT, on_sigint);
     signal(SIGPIPE, SIG_IGN);
 
