@@ -16,7 +16,9 @@
  * unmarked slots and returns empty blocks.
  *
  * Invariants: a slot is either a live object (header initialised) or on its
- * block's free list / beyond its bump pointer; blocks are owned by at most
+ * block's free list / beyond its bump pointer; slots beyond the bump pointer
+ * are zero (blocks are zeroed when they are (re)started), so bump
+ * allocation needs no memset; blocks are owned by at most
  * one thread's cache between collections; mark bits are all clear outside a
  * collection.
  */
@@ -51,6 +53,10 @@ typedef struct GcBlock {
 } GcBlock;
 
 #define NCLASSES 40
+/* Large chunks up to LARGE_ROUND_MAX are rounded up to a power of two of
+ * pages, so that a dead one can be reused for any object of its bucket. */
+#define LARGE_BUCKETS 24
+#define LARGE_ROUND_MAX ((size_t)8 << 20)
 static uint32_t class_size[NCLASSES];
 static int nclasses;
 static uint8_t class_of_16[GC_SMALL_MAX / 16 + 1];   /* (size+15)/16 -> class */
@@ -73,6 +79,8 @@ static struct {
     GcBlock *partial[NCLASSES]; /* blocks with free slots, not cached */
     GcBlock *free_blocks;       /* empty small blocks kept for reuse */
     size_t nfree_blocks;
+    GcBlock *large_free[LARGE_BUCKETS];   /* dead large chunks kept for reuse, by size bucket */
+    size_t large_cache_bytes;
     _Atomic size_t allocated;   /* bytes allocated since the last collection */
     size_t live_after;          /* bytes live after the last collection */
     size_t threshold;
@@ -88,6 +96,7 @@ static struct {
     Obj **finalizable;
     size_t nfinal, cap_final;
     int stress;
+    bool verbose;               /* TXPY_GC_VERBOSE: one line per collection on stderr */
 } gc;
 
 _Atomic int gc_requested;
@@ -115,6 +124,8 @@ void gc_init(void) {
     gc.limit = plat_memory_limit();
     const char *s = plat_getenv("TXPY_GC_STRESS");
     gc.stress = s && *s && *s != '0';
+    const char *v = plat_getenv("TXPY_GC_VERBOSE");
+    gc.verbose = v && *v && *v != '0';
 }
 
 static bool add_block_record(GcBlock *b) {
@@ -136,10 +147,12 @@ static bool over_limit(size_t extra) {
 /* Called with gc.lock held. */
 static GcBlock *new_small_block(int cls) {
     GcBlock *b = gc.free_blocks;
+    bool zeroed = false;
     if (b) {
         gc.free_blocks = b->next;
         gc.nfree_blocks--;
     } else {
+        zeroed = true;                  /* plat_alloc_aligned zeroes */
         if (over_limit(GC_BLOCK_SIZE)) return NULL;
         b = plat_alloc_aligned(GC_BLOCK_SIZE, GC_BLOCK_SIZE);
         if (!b) return NULL;
@@ -162,6 +175,7 @@ static GcBlock *new_small_block(int cls) {
     b->large_size = 0;
     b->cached = false;
     memset(b->mark, 0, sizeof b->mark);
+    if (!zeroed) memset(b->bump, 0, (size_t)(b->bump_end - b->bump));   /* once, instead of per object */
     return b;
 }
 
@@ -236,21 +250,44 @@ static NOINLINE void *alloc_large(size_t size) {
     if (size > SIZE_MAX / 2 - hdr) return NULL;
     size_t total = (hdr + size + 4095) & ~(size_t)4095;
     plat_mutex_lock(gc.lock);
-    if (over_limit(total)) { plat_mutex_unlock(gc.lock); return NULL; }
-    GcBlock *b = plat_alloc_aligned(total, GC_BLOCK_SIZE);
-    if (!b) { plat_mutex_unlock(gc.lock); return NULL; }
-    if (!add_block_record(b)) { plat_mutex_unlock(gc.lock); plat_free_aligned(b, total); return NULL; }
+    /* a dead chunk of the same bucket first */
+    GcBlock *b = NULL;
+    int bucket = -1;
+    if (total <= LARGE_ROUND_MAX) {
+        size_t r = 4096;
+        bucket = 0;
+        while (r < total) { r <<= 1; bucket++; }
+        total = r;
+        b = gc.large_free[bucket];
+        if (b) {
+            gc.large_free[bucket] = b->next;
+            gc.large_cache_bytes -= b->large_size;
+            memset((char *)b + hdr, 0, size);
+        }
+    }
+    if (!b) {
+        if (over_limit(total)) { plat_mutex_unlock(gc.lock); return NULL; }
+        b = plat_alloc_aligned(total, GC_BLOCK_SIZE);
+        if (!b) { plat_mutex_unlock(gc.lock); return NULL; }
+        gc.heap_bytes += total;
+    }
+    b->sclass = (uint16_t)(bucket < 0 ? 0xFFFF : bucket);
+    if (!add_block_record(b)) {
+        gc.heap_bytes -= total;
+        plat_mutex_unlock(gc.lock);
+        plat_free_aligned(b, total);
+        return NULL;
+    }
     b->magic = GC_BLOCK_MAGIC;
     b->kind = BK_LARGE;
     b->objsize = (uint32_t)(size > UINT32_MAX ? UINT32_MAX : size);
     b->first = (uint32_t)hdr;
     b->nslots = 1;
     b->large_size = total;
-    gc.heap_bytes += total;
     size_t t = atomic_fetch_add_explicit(&gc.allocated, total, memory_order_relaxed) + total;
     if (t > gc.threshold) atomic_store_explicit(&gc_requested, 1, memory_order_relaxed);
     plat_mutex_unlock(gc.lock);
-    return (char *)b + hdr;             /* already zeroed */
+    return (char *)b + hdr;             /* zeroed */
 }
 
 void *gc_alloc(VM *vm, Type *type, size_t size) {
@@ -259,18 +296,19 @@ void *gc_alloc(VM *vm, Type *type, size_t size) {
     if (LIKELY(size <= GC_SMALL_MAX)) {
         int cls = class_of_16[(size + 15) >> 4];
         GcBlock *b = vm->gc->cur[cls];
+        size_t osz = class_size[cls];
         if (LIKELY(b != NULL) && b->bump < b->bump_end) {
-            p = b->bump;
+            p = b->bump;                /* never used since its block was zeroed */
             b->bump += b->objsize;
         } else if (LIKELY(b != NULL) && b->freelist) {
             p = b->freelist;
             b->freelist = *(void **)p;
+            memset(p, 0, osz);
         } else {
             p = alloc_refill(vm, cls);
             if (!p) { vm_raise_nomem(vm); return NULL; }
+            memset(p, 0, osz);
         }
-        size_t osz = class_size[cls];
-        memset(p, 0, osz);
         vm->gc->allocated += osz;
         if (UNLIKELY(vm->gc->allocated > (256u << 10))) {
             plat_mutex_lock(gc.lock);
@@ -281,6 +319,10 @@ void *gc_alloc(VM *vm, Type *type, size_t size) {
         p = alloc_large(size);
         if (!p) { vm_raise_nomem(vm); return NULL; }
     }
+    /* a collection is due: reach a safe point soon rather than after the
+     * usual few thousand ticks (a loop making big objects would otherwise
+     * pile up garbage) */
+    if (UNLIKELY(atomic_load_explicit(&gc_requested, memory_order_relaxed))) vm->ticks = 0;
     Obj *o = p;
     o->stm.owner = vm->tx.id;
     o->type = type;
@@ -455,6 +497,11 @@ static void sweep(void) {
                 b->mark[0] = 0;
                 live += b->large_size;
                 gc.blocks[w++] = b;
+            } else if (b->sclass != 0xFFFF &&
+                       gc.large_cache_bytes + b->large_size <= (gc.threshold > ((size_t)64 << 20) ? gc.threshold : ((size_t)64 << 20))) {
+                b->next = gc.large_free[b->sclass];             /* kept: still counted in heap_bytes */
+                gc.large_free[b->sclass] = b;
+                gc.large_cache_bytes += b->large_size;
             } else {
                 gc.heap_bytes -= b->large_size;
                 plat_free_aligned(b, b->large_size);
@@ -479,7 +526,9 @@ static void sweep(void) {
         b->nlive = nlive;
         b->cached = false;
         if (nlive == 0) {
-            if (gc.nfree_blocks < 64) {
+            /* keep empty blocks up to a quarter of the heap: a churning
+             * program reuses them instead of going back to the system */
+            if (gc.nfree_blocks < 64 || gc.nfree_blocks < gc.nblocks / 4) {
                 b->next = gc.free_blocks;
                 gc.free_blocks = b;
                 gc.nfree_blocks++;
@@ -572,6 +621,9 @@ void gc_collect_stopped(VM *self) {
         th = room / 2 > (1u << 20) ? room / 2 : (1u << 20);
     }
     gc.threshold = th;
+    if (gc.verbose)
+        fprintf(stderr, "gc %llu: live %zu KiB, heap %zu KiB, next after %zu KiB\n", (unsigned long long)gc.collections,
+                gc.live_after >> 10, gc.heap_bytes >> 10, th >> 10);
     atomic_store(&gc_requested, 0);
     plat_mutex_unlock(gc.lock);
 }
