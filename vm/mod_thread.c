@@ -283,8 +283,16 @@ M(t_start_new_thread) {
     plat_mutex_unlock(T.mu);
     if (!ok) { free(ts); ROOTS_RESET(vm); return vm_raise_nomem(vm); }
     txn_enter_threaded(vm);
+    /* Everything this thread did so far must be visible to the new one:
+     * commit the running slice first (or, inside an atomic block or a
+     * transaction, become inevitable: the new thread's first, inevitable,
+     * slice then waits for this transaction to commit). */
+    bool slice = vm->atomic_depth == 0 && vm->tx_kind != TXK_ENTRY;
+    if (slice) txn_before_wait(vm);
+    else vm_become_inevitable(vm, "start_new_thread()");
     atomic_fetch_add(&G->nuser_threads, 1);
     int err = plat_thread_start(thread_main, ts, T.stack_size ? T.stack_size : (size_t)8 << 20);
+    if (slice) txn_after_wait(vm);
     ROOTS_RESET(vm);
     if (err) {
         atomic_fetch_sub(&G->nuser_threads, 1);

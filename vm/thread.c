@@ -82,7 +82,13 @@ void vm_thread_free(VM *vm) {
     if (!vm) return;
     if (G && G->threads_lock) {
         plat_mutex_lock(G->threads_lock);
-        while (world_stopping && stopper != vm) plat_cond_wait(G->threads_cond, G->threads_lock);
+        /* a collection in progress waits for every registered thread to
+         * stop: say so while waiting for it to end */
+        if (world_stopping && stopper != vm) {
+            atomic_store(&vm->state, ST_STOPPED);
+            plat_cond_broadcast(G->threads_cond);
+            while (world_stopping) plat_cond_wait(G->threads_cond, G->threads_lock);
+        }
         for (VM **p = &G->threads; *p; p = &(*p)->next_vm) {
             if (*p == vm) {
                 *p = vm->next_vm;
