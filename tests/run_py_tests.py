@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runner for txpy's Python-level test corpus (tests/py/<topic>/*.py).
+"""Runner for txpy's Python-level test corpora (tests/py/<topic>/*.py by default;
+tests/txn and tests/threads with --root).
 
 Each test program is run twice: once with the oracle (CPython, `python3`) and once
 with the interpreter under test (`--interp`, a shell-style command line to which the
@@ -22,6 +23,16 @@ Invariants kept:
   * a timeout or a death by signal is a failure with a readable reason;
   * the last line printed is exactly `N passed, N failed, N skipped`, and the exit
     status is 1 when anything failed (2 for a usage or corpus error).
+
+Transaction and thread corpora (--root tests/txn, --root tests/threads): the
+interpreter under test runs each program once per worker count of --workers
+(`--workers N` is put before the program's path, or TXPY_WORKERS=N with
+--workers-via env), and K times per count with --repeat K or a `# repeat: K` line
+in the program; every run must match the oracle, and the first run that does not
+(a difference, a crash, a timeout i.e. a hang) ends that program's runs.
+--oracle-pythonpath puts a directory (the serial `transaction` module in
+reference/) on the oracle's PYTHONPATH; the content of its .py files is part of
+the cache key.
 
 Files that are not tests: anything in a directory named `mods`, files whose name
 starts with `_` (helper modules imported by the tests next to them), and all
@@ -50,6 +61,7 @@ CORPUS = os.path.join(HERE, "py")
 REPO = os.path.dirname(HERE)
 
 STDERR_MODE_RE = re.compile(rb"^[ \t]*#[ \t]*stderr:[ \t]*(type|any)\b", re.M)
+REPEAT_RE = re.compile(rb"^[ \t]*#[ \t]*repeat:[ \t]*([0-9]+)[ \t]*$", re.M)
 MAX_REPORT_LINES = 120
 MAX_REPORT_LINE_CHARS = 300
 MAX_CAPTURE = 64 * 1024 * 1024  # bytes kept from each stream of one run
@@ -57,57 +69,90 @@ MAX_CAPTURE = 64 * 1024 * 1024  # bytes kept from each stream of one run
 # Modules a test may import (besides its own `_mod_*` helpers); checked by --check-corpus.
 ALLOWED_MODULES = {"sys", "math", "time", "random", "collections", "itertools",
                    "functools", "string", "json"}
+# Also allowed in the corpora outside tests/py (tests/txn, tests/threads).
+CONCURRENCY_MODULES = {"transaction", "threading", "_thread"}
 
 
 # ----------------------------------------------------------------------------
 # Discovery
 # ----------------------------------------------------------------------------
 
-def is_test_file(path):
+def is_test_file(path, root=CORPUS):
     name = os.path.basename(path)
     if not name.endswith(".py") or name.startswith("_") or name.startswith("."):
         return False
-    rel = os.path.relpath(path, CORPUS)
+    rel = os.path.relpath(path, root)
     parts = rel.split(os.sep)
     return "mods" not in parts[:-1]
 
 
-def discover(paths):
-    """Return sorted absolute paths of the tests selected by PATHS (all if none)."""
+def discover(paths, root=CORPUS):
+    """Return sorted absolute paths of the tests selected by PATHS (all of ROOT if none)."""
     roots = []
-    for p in paths or [CORPUS]:
-        if not os.path.exists(p) and os.path.exists(os.path.join(CORPUS, p)):
-            p = os.path.join(CORPUS, p)
+    for p in paths or [root]:
+        if not os.path.exists(p) and os.path.exists(os.path.join(root, p)):
+            p = os.path.join(root, p)
         if not os.path.exists(p):
             raise UsageError("no such test or directory: %s" % p)
         roots.append(os.path.abspath(p))
     found = set()
-    for root in roots:
-        if os.path.isfile(root):
-            if not is_test_file(root):
-                raise UsageError("not a test file: %s" % root)
-            found.add(root)
+    for top in roots:
+        if os.path.isfile(top):
+            if not is_test_file(top, root):
+                raise UsageError("not a test file: %s" % top)
+            found.add(top)
             continue
-        for dirpath, dirnames, filenames in os.walk(root):
+        for dirpath, dirnames, filenames in os.walk(top):
             dirnames[:] = sorted(d for d in dirnames
                                  if d != "mods" and d != "__pycache__" and not d.startswith("."))
             for f in filenames:
                 full = os.path.join(dirpath, f)
-                if is_test_file(full):
+                if is_test_file(full, root):
                     found.add(full)
     return sorted(found)
 
 
-def rel_name(path):
-    return os.path.relpath(path, CORPUS).replace(os.sep, "/")
+def rel_name(path, root=CORPUS):
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 class UsageError(Exception):
     pass
 
 
+def resolve_dir(path, what):
+    """An existing directory given relative to the current directory or to the
+    repository, as an absolute path (runs happen in temporary directories)."""
+    for cand in (path, os.path.join(REPO, path)):
+        if os.path.isdir(cand):
+            return os.path.abspath(cand)
+    raise UsageError("%s: no such directory: %s" % (what, path))
+
+
+def absolute_cmd(cmd):
+    """CMD with each word that names an existing path (containing a '/') made
+    absolute: programs run in temporary directories, so `build/txpy` or
+    `node build-wasm/txpy.js` must not depend on the current directory."""
+    return [os.path.abspath(w) if "/" in w and not w.startswith("-") and os.path.exists(w)
+            else w for w in cmd]
+
+
+def parse_workers(text):
+    """'1,2,4,8' -> [1, 2, 4, 8]; None (no --workers) -> [None]."""
+    if text is None:
+        return [None]
+    counts = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isdigit() or int(part) < 1:
+            raise UsageError("--workers wants positive integers separated by commas, "
+                             "got %r" % text)
+        counts.append(int(part))
+    return counts
+
+
 def read_skip_files(skip_files):
-    """Map test name (relative to tests/py) -> reason."""
+    """Map test name (relative to the corpus root) -> reason."""
     skips = {}
     for sf in skip_files:
         try:
@@ -150,7 +195,7 @@ class Result:
                    d["rc"], d["timed_out"], d.get("seconds", 0.0))
 
 
-def test_env(hashseed="0"):
+def test_env(hashseed="0", extra=None):
     env = dict(os.environ)
     for k in list(env):
         if k.startswith("PYTHON"):
@@ -159,7 +204,22 @@ def test_env(hashseed="0"):
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONUTF8"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.update(extra or {})
     return env
+
+
+def pythonpath_env(dirs):
+    """The environment entries that put DIRS (absolute) on PYTHONPATH."""
+    return {"PYTHONPATH": os.pathsep.join(dirs)} if dirs else {}
+
+
+def workers_setup(count, via):
+    """(arguments before the program, environment entries) for a worker count."""
+    if count is None:
+        return [], {}
+    if via == "env":
+        return [], {"TXPY_WORKERS": str(count)}
+    return ["--workers", str(count)], {}
 
 
 def test_args(test):
@@ -181,9 +241,10 @@ def kill_group(proc):
             pass
 
 
-def run_program(cmd, test, timeout, hashseed="0"):
-    """Run cmd + [test] + args in a fresh temp dir; never raises for program faults."""
-    argv = list(cmd) + [test] + test_args(test)
+def run_program(cmd, test, timeout, hashseed="0", pre_args=(), extra_env=None):
+    """Run cmd + pre_args + [test] + args in a fresh temp dir, with extra_env added
+    to the environment; never raises for program faults."""
+    argv = list(cmd) + list(pre_args) + [test] + test_args(test)
     infile = test + ".in"
     tmp = tempfile.mkdtemp(prefix="txpy-test-")
     stdin = open(infile, "rb") if os.path.exists(infile) else subprocess.DEVNULL
@@ -191,7 +252,7 @@ def run_program(cmd, test, timeout, hashseed="0"):
     try:
         try:
             proc = subprocess.Popen(argv, cwd=tmp, stdin=stdin, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, env=test_env(hashseed),
+                                    stderr=subprocess.PIPE, env=test_env(hashseed, extra_env),
                                     start_new_session=True)
         except OSError as e:  # rc None marks "could not run at all"
             return Result(b"", ("cannot start %s: %s" % (argv[0], e)).encode(), None,
@@ -254,10 +315,24 @@ def helper_files(test):
     return out
 
 
-def cache_key(test, python_cmd):
+def pythonpath_files(dirs):
+    """The .py files of the PYTHONPATH directories DIRS, in a fixed order."""
+    out = []
+    for d in dirs:
+        for dirpath, dirnames, filenames in os.walk(d):
+            dirnames[:] = sorted(x for x in dirnames if x != "__pycache__")
+            out.extend(os.path.join(dirpath, f) for f in sorted(filenames)
+                       if f.endswith(".py"))
+    return out
+
+
+def cache_key(test, python_cmd, pythonpath=()):
     h = hashlib.sha256()
     h.update(oracle_version(python_cmd))
-    for f in [test, test + ".args", test + ".in"] + helper_files(test):
+    for d in pythonpath:
+        h.update(b"\0pythonpath\0" + d.encode("utf-8", "surrogateescape"))
+    for f in [test, test + ".args", test + ".in"] + helper_files(test) + \
+            pythonpath_files(pythonpath):
         h.update(b"\0" + os.path.basename(f).encode() + b"\0")
         if os.path.exists(f):
             with open(f, "rb") as fh:
@@ -267,8 +342,8 @@ def cache_key(test, python_cmd):
     return h.hexdigest()
 
 
-def oracle_result(test, python_cmd, cache_dir, timeout):
-    key = cache_key(test, python_cmd)
+def oracle_result(test, python_cmd, cache_dir, timeout, pythonpath=()):
+    key = cache_key(test, python_cmd, pythonpath)
     path = os.path.join(cache_dir, key[:2], key + ".json") if cache_dir else None
     if path and os.path.exists(path):
         try:
@@ -276,7 +351,7 @@ def oracle_result(test, python_cmd, cache_dir, timeout):
                 return Result.from_json(json.load(fh))
         except (OSError, ValueError, KeyError):
             pass  # corrupt entry: recompute
-    res = run_program(python_cmd, test, timeout)
+    res = run_program(python_cmd, test, timeout, extra_env=pythonpath_env(pythonpath))
     if path and not res.timed_out and res.rc is not None:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = path + ".%d.%d.tmp" % (os.getpid(), threading.get_ident())
@@ -331,6 +406,13 @@ def stdout_diff(expected, actual):
     return ["  " + l for l in lines]
 
 
+def repeat_pragma(test):
+    """The K of a `# repeat: K` line in the test (1 if none)."""
+    with open(test, "rb") as fh:
+        m = REPEAT_RE.search(fh.read())
+    return max(1, int(m.group(1))) if m else 1
+
+
 def stderr_mode(test):
     with open(test, "rb") as fh:
         m = STDERR_MODE_RE.search(fh.read())
@@ -374,11 +456,16 @@ def compare(test, expected_stdout, oracle, got, timeout):
 ADDRESS_RE = re.compile(rb" at 0x[0-9a-fA-F]{4,}")
 
 
-def check_corpus_one(test, python_cmd, timeout, slow):
-    """Problems with a test as a CPython-checked test (determinism, imports, speed)."""
+def check_corpus_one(test, python_cmd, timeout, slow, root=CORPUS, pythonpath=(),
+                     extra_runs=0):
+    """Problems with a test as a CPython-checked test (determinism, imports, speed).
+    EXTRA_RUNS more runs with the base hash seed look for thread-scheduling
+    nondeterminism."""
     import ast
     problems = []
-    name = rel_name(test)
+    name = rel_name(test, root)
+    allowed = ALLOWED_MODULES if root == CORPUS else ALLOWED_MODULES | CONCURRENCY_MODULES
+    env = pythonpath_env(pythonpath)
     with open(test, "rb") as fh:
         src = fh.read()
     if not name.startswith("syntax_errors/"):
@@ -395,28 +482,33 @@ def check_corpus_one(test, python_cmd, timeout, slow):
                 mods = [node.module or ""]
             for m in mods:
                 top = m.split(".")[0]
-                if top not in ALLOWED_MODULES and not top.startswith("_mod_") \
+                if top not in allowed and not top.startswith("_mod_") \
                         and not top.startswith("nosuch"):
                     problems.append("imports a module not in txpy's list: %s" % m)
     if os.path.exists(test + ".exp") and not os.path.exists(test + ".exp.why"):
         problems.append("has a .exp file without a .exp.why")
-    base = run_program(python_cmd, test, timeout, "0")
+    base = run_program(python_cmd, test, timeout, "0", extra_env=env)
     if base.rc is None or base.timed_out or base.rc < 0:
         problems.append("oracle " + describe_exit(base.rc, base.timed_out, timeout))
-    if base.seconds > slow:
-        problems.append("slow under the oracle: %.2fs" % base.seconds)
     head = b"\n".join(src.splitlines()[:3]).lower()
     if base.rc not in (0, None) and not name.startswith("syntax_errors/") \
             and b"exit" not in head:
         problems.append("exits with %s but its first lines do not mention `exit`" % base.rc)
     if ADDRESS_RE.search(base.stdout):
         problems.append("stdout shows an object address")
-    for seed in ("1", "12345"):
-        other = run_program(python_cmd, test, timeout, seed)
+    slowest = base.seconds
+    for i, seed in enumerate(["1", "12345"] + ["0"] * extra_runs):
+        other = run_program(python_cmd, test, timeout, seed, extra_env=env)
+        slowest = max(slowest, other.seconds)
         if other.stdout != base.stdout or other.rc != base.rc or \
                 last_line(other.stderr) != last_line(base.stderr):
-            problems.append("output depends on PYTHONHASHSEED (seed %s)" % seed)
+            if i < 2:
+                problems.append("output depends on PYTHONHASHSEED (seed %s)" % seed)
+            else:
+                problems.append("output differs between two runs (run %d)" % (i + 3))
             break
+    if slowest > slow:
+        problems.append("slow under the oracle: %.2fs" % slowest)
     if base.stderr.strip() and base.rc == 0 and b"stderr" not in src:
         problems.append("writes to stderr (a warning?) but exits 0: %s"
                         % show(last_line(base.stderr), 100))
@@ -451,28 +543,57 @@ def main(argv=None):
                          "across hash seeds, allowed imports, speed (no --interp needed)")
     ap.add_argument("--slow", type=float, default=0.5,
                     help="--check-corpus: seconds above which a test is too slow")
+    ap.add_argument("--root", default=CORPUS,
+                    help="corpus directory (default tests/py), e.g. tests/txn or "
+                         "tests/threads; test names and skip entries are relative to it")
+    ap.add_argument("--workers", metavar="N,N,...",
+                    help="run every test under the interpreter once per worker count "
+                         "(e.g. 1,2,4,8); each count must match the oracle")
+    ap.add_argument("--workers-via", choices=("arg", "env"), default="arg",
+                    help="how a worker count reaches the interpreter: `--workers N` "
+                         "before the program (default) or TXPY_WORKERS=N")
+    ap.add_argument("--repeat", type=int, metavar="K",
+                    help="run each test K times per worker count, overriding the "
+                         "`# repeat: K` lines; with --check-corpus, K-1 more oracle "
+                         "runs look for nondeterminism")
+    ap.add_argument("--oracle-pythonpath", action="append", default=[], metavar="DIR",
+                    help="put DIR on the oracle's PYTHONPATH (e.g. reference); repeatable")
+    ap.add_argument("--interp-pythonpath", action="append", default=[], metavar="DIR",
+                    help="put DIR on the PYTHONPATH of the interpreter under test "
+                         "(to prove a corpus with --interp python3); repeatable")
+    ap.add_argument("--slowest", type=int, default=0, metavar="N",
+                    help="before the summary, list the N tests that took the most "
+                         "time under the interpreter (all runs)")
     ap.add_argument("paths", nargs="*", help="test files or directories (default: all)")
     args = ap.parse_args(argv)
 
     try:
-        tests = discover(args.paths)
+        if not os.path.isdir(args.root):
+            raise UsageError("--root: no such directory: %s" % args.root)
+        root = os.path.abspath(args.root)
+        tests = discover(args.paths, root)
         if args.filter:
-            tests = [t for t in tests if any(f in rel_name(t) for f in args.filter)]
+            tests = [t for t in tests if any(f in rel_name(t, root) for f in args.filter)]
         if args.list:
             if hasattr(signal, "SIGPIPE"):  # `--list | head` ends quietly
                 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
             for t in tests:
-                print(rel_name(t))
+                print(rel_name(t, root))
             return 0
         skips = read_skip_files(args.skip_file)
-        python_cmd = shlex.split(args.python)
+        python_cmd = absolute_cmd(shlex.split(args.python))
         if not python_cmd:
             raise UsageError("--python is empty")
+        oracle_path = [resolve_dir(d, "--oracle-pythonpath") for d in args.oracle_pythonpath]
+        interp_path = [resolve_dir(d, "--interp-pythonpath") for d in args.interp_pythonpath]
+        worker_counts = parse_workers(args.workers)
+        if args.repeat is not None and args.repeat < 1:
+            raise UsageError("--repeat wants a positive count, got %d" % args.repeat)
         if args.check_corpus:
-            return check_corpus(tests, python_cmd, args)
+            return check_corpus(tests, python_cmd, args, root, oracle_path)
         if not args.interp:
             raise UsageError("--interp is required (or use --list / --check-corpus)")
-        interp_cmd = shlex.split(args.interp)
+        interp_cmd = absolute_cmd(shlex.split(args.interp))
         if not interp_cmd:
             raise UsageError("--interp is empty")
         oracle_version(python_cmd)
@@ -480,7 +601,7 @@ def main(argv=None):
         print("run_py_tests: %s" % e, file=sys.stderr)
         return 2
 
-    all_names = {rel_name(t) for t in discover([])}
+    all_names = {rel_name(t, root) for t in discover([], root)}
     for s in sorted(skips):
         if s not in all_names:
             print("run_py_tests: warning: skip entry matches no test: %s" % s,
@@ -489,13 +610,15 @@ def main(argv=None):
     cache_dir = args.cache_dir or None
     counts = {"passed": 0, "failed": 0, "skipped": 0}
     lock = threading.Lock()
+    interp_seconds = {}  # test name -> total seconds of its interpreter runs
+    several = len(worker_counts) > 1 or worker_counts[0] is not None
 
     def one(test):
-        name = rel_name(test)
+        name = rel_name(test, root)
         if name in skips:
             return name, "skip", [], []
         try:
-            oracle = oracle_result(test, python_cmd, cache_dir, args.timeout)
+            oracle = oracle_result(test, python_cmd, cache_dir, args.timeout, oracle_path)
             if oracle.rc is None or oracle.timed_out or oracle.rc < 0:
                 return name, "fail", ["oracle " + describe_exit(oracle.rc, oracle.timed_out,
                                                                 args.timeout)], []
@@ -503,9 +626,31 @@ def main(argv=None):
             if os.path.exists(test + ".exp"):
                 with open(test + ".exp", "rb") as fh:
                     expected = fh.read()
-            got = run_program(interp_cmd, test, args.timeout)
-            ok, reasons, detail = compare(test, expected, oracle, got, args.timeout)
-            return name, ("pass" if ok else "fail"), reasons, detail
+            runs = args.repeat if args.repeat is not None else repeat_pragma(test)
+            spent = 0.0
+            try:
+                for count in worker_counts:
+                    pre_args, env = workers_setup(count, args.workers_via)
+                    env.update(pythonpath_env(interp_path))
+                    for i in range(runs):
+                        got = run_program(interp_cmd, test, args.timeout,
+                                          pre_args=pre_args, extra_env=env)
+                        spent += got.seconds
+                        ok, reasons, detail = compare(test, expected, oracle, got,
+                                                      args.timeout)
+                        if not ok:
+                            where = []
+                            if several:
+                                where.append("workers %s" % count)
+                            if runs > 1:
+                                where.append("run %d of %d" % (i + 1, runs))
+                            if where:
+                                reasons[0] = "[%s] %s" % (", ".join(where), reasons[0])
+                            return name, "fail", reasons, detail
+            finally:
+                with lock:
+                    interp_seconds[name] = spent
+            return name, "pass", [], []
         except Exception as e:  # a runner fault must not hide the other results
             return name, "fail", ["runner error: %s: %s" % (type(e).__name__, e)], []
 
@@ -532,21 +677,29 @@ def main(argv=None):
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as ex:
             for item in ex.map(one, tests):
                 report(item)
+    if args.slowest > 0 and interp_seconds:
+        ranked = sorted(interp_seconds.items(), key=lambda kv: (-kv[1], kv[0]))
+        print("slowest (seconds under the interpreter, all runs; total %.1f):"
+              % sum(interp_seconds.values()))
+        for name, secs in ranked[:args.slowest]:
+            print("  %7.2f  %s" % (secs, name))
     print("%d passed, %d failed, %d skipped" % (counts["passed"], counts["failed"],
                                                 counts["skipped"]))
     return 1 if counts["failed"] else 0
 
 
-def check_corpus(tests, python_cmd, args):
+def check_corpus(tests, python_cmd, args, root=CORPUS, pythonpath=()):
     bad = 0
+    extra_runs = (args.repeat or 1) - 1
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
-        futs = [(t, ex.submit(check_corpus_one, t, python_cmd, args.timeout, args.slow))
+        futs = [(t, ex.submit(check_corpus_one, t, python_cmd, args.timeout, args.slow,
+                              root, pythonpath, extra_runs))
                 for t in tests]
         for t, f in futs:
             problems = f.result()
             if problems:
                 bad += 1
-                print("BAD %s: %s" % (rel_name(t), "; ".join(problems)), flush=True)
+                print("BAD %s: %s" % (rel_name(t, root), "; ".join(problems)), flush=True)
     print("%d tests checked, %d with problems" % (len(tests), bad))
     return 1 if bad else 0
 

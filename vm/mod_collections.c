@@ -40,7 +40,7 @@ typedef struct DequeIter {
     uint64_t left;              /* STM word: items still to produce */
 } DequeIter;
 
-Type type_deque, type_deque_iter, type_deque_reviter, type_tuplegetter;
+static Type type_deque, type_deque_iter, type_deque_reviter, type_tuplegetter;
 
 #define IS_DEQUE(v) (v_is_obj(v) && type_is_subtype(OBJ(v)->type, &type_deque))
 
@@ -846,7 +846,7 @@ static const MethodDef collections_defs[] = {
 };
 
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
-Type type_deque = {
+static Type type_deque = {
     .base = STATIC_HDR, .name = "collections.deque", .basicsize = sizeof(Deque), .flags = TF_BASETYPE,
     .trace = deque_trace, .tp_new = deque_new_fn, .tp_init = deque_init_fn, .tp_repr = deque_repr,
     .tp_richcompare = deque_richcompare, .tp_iter = deque_iter, .tp_len = deque_len,
@@ -855,12 +855,12 @@ Type type_deque = {
     .nb = {[NB_ADD] = deque_concat, [NB_MUL] = deque_mul},
     .nb_inplace = {[NB_ADD] = deque_iadd, [NB_MUL] = deque_imul},
 };
-Type type_tuplegetter = { .base = STATIC_HDR, .name = "_collections._tuplegetter", .basicsize = sizeof(TupleGetter),
+static Type type_tuplegetter = { .base = STATIC_HDR, .name = "_collections._tuplegetter", .basicsize = sizeof(TupleGetter),
                           .trace = tuplegetter_trace, .tp_new = tuplegetter_new, .tp_descr_get = tuplegetter_get,
                           .tp_descr_set = tuplegetter_set, .tp_repr = tuplegetter_repr };
-Type type_deque_iter = { .base = STATIC_HDR, .name = "_collections._deque_iterator", .basicsize = sizeof(DequeIter),
+static Type type_deque_iter = { .base = STATIC_HDR, .name = "_collections._deque_iterator", .basicsize = sizeof(DequeIter),
                          .trace = dequeiter_trace, .tp_iter = self_iter, .tp_iternext = dequeiter_next };
-Type type_deque_reviter = { .base = STATIC_HDR, .name = "_collections._deque_reverse_iterator",
+static Type type_deque_reviter = { .base = STATIC_HDR, .name = "_collections._deque_reverse_iterator",
                             .basicsize = sizeof(DequeIter), .trace = dequeiter_trace, .tp_iter = self_iter,
                             .tp_iternext = dequeiter_next };
 

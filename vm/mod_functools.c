@@ -67,7 +67,7 @@ typedef struct KeyWrapper {
     Value cmp;
     Value obj;                  /* VNULL for the key function itself */
 } KeyWrapper;
-Type type_keywrapper;
+static Type type_keywrapper;
 
 static void keywrapper_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((KeyWrapper *)o)->cmp);
@@ -136,7 +136,7 @@ typedef struct Partial {
     Value args;                 /* tuple */
     Value kw;                   /* dict */
 } Partial;
-Type type_partial;
+static Type type_partial;
 
 static void partial_trace(GcTracer *g, Obj *o) {
     Partial *p = (Partial *)o;
@@ -295,7 +295,7 @@ typedef struct LruCache {
     int64_t typed;
     uint64_t hits, misses;      /* STM words */
 } LruCache;
-Type type_lru_link, type_lru_cache;
+static Type type_lru_link, type_lru_cache;
 
 static void lrulink_trace(GcTracer *g, Obj *o) {
     LruLink *l = (LruLink *)o;
@@ -524,21 +524,21 @@ static const MethodDef functools_defs[] = {
 
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
 #define PARTIAL_ATTR_OFFSET ((sizeof(Partial) + 7) & ~(size_t)7)
-Type type_partial = {
+static Type type_partial = {
     .base = STATIC_HDR, .name = "functools.partial", .basicsize = sizeof(Partial),
     .flags = TF_BASETYPE | TF_HAS_ATTRS, .attr_offset = PARTIAL_ATTR_OFFSET, .inline_slots = 2,
     .trace = partial_trace, .tp_new = partial_new,
     .tp_call = partial_call, .tp_repr = partial_repr,
 };
 #define LRU_ATTR_OFFSET ((sizeof(LruCache) + 7) & ~(size_t)7)
-Type type_lru_cache = {
+static Type type_lru_cache = {
     .base = STATIC_HDR, .name = "functools._lru_cache_wrapper", .basicsize = sizeof(LruCache),
     .flags = TF_HAS_ATTRS, .attr_offset = LRU_ATTR_OFFSET, .inline_slots = 6,
     .trace = lru_trace, .tp_call = lru_call, .tp_descr_get = lru_descr_get,
 };
-Type type_lru_link = { .base = STATIC_HDR, .name = "functools._lru_list_elem", .basicsize = sizeof(LruLink),
+static Type type_lru_link = { .base = STATIC_HDR, .name = "functools._lru_list_elem", .basicsize = sizeof(LruLink),
                        .trace = lrulink_trace };
-Type type_keywrapper = {
+static Type type_keywrapper = {
     .base = STATIC_HDR, .name = "functools.KeyWrapper", .basicsize = sizeof(KeyWrapper),
     .trace = keywrapper_trace, .tp_call = keywrapper_call, .tp_richcompare = keywrapper_richcompare,
 };

@@ -50,7 +50,7 @@ typedef struct Count {
     Value cnt;                  /* STM word: next value */
     Value step;
 } Count;
-Type type_count;
+static Type type_count;
 
 static void count_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((Count *)o)->cnt);
@@ -108,7 +108,7 @@ typedef struct Cycle {
     Value saved;                /* list of the items seen */
     uint64_t index;             /* STM word: next saved item (later passes) */
 } Cycle;
-Type type_cycle;
+static Type type_cycle;
 
 static void cycle_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((Cycle *)o)->it);
@@ -161,7 +161,7 @@ typedef struct Repeat {
     Value obj;
     uint64_t left;              /* STM word: int64 remaining, -1 = forever */
 } Repeat;
-Type type_repeat;
+static Type type_repeat;
 
 static void repeat_trace(GcTracer *g, Obj *o) { gc_mark_value(g, ((Repeat *)o)->obj); }
 
@@ -212,7 +212,7 @@ typedef struct Accumulate {
     Value total;                /* STM word: running value, VNULL before the first */
     Value initial;              /* STM word: pending initial value or VNULL */
 } Accumulate;
-Type type_accumulate;
+static Type type_accumulate;
 
 static void accumulate_trace(GcTracer *g, Obj *o) {
     Accumulate *a = (Accumulate *)o;
@@ -270,7 +270,7 @@ typedef struct Chain {
     Value source;               /* STM word: iterator over the iterables, VNULL when done */
     Value active;               /* STM word: current iterator or VNULL */
 } Chain;
-Type type_chain;
+static Type type_chain;
 
 static void chain_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((Chain *)o)->source);
@@ -337,7 +337,7 @@ typedef struct Pair {           /* a function (or second iterator) and a source 
     Value it;
     uint64_t flag;              /* STM word: dropwhile: done dropping; takewhile: stopped */
 } Pair;
-Type type_compress, type_dropwhile, type_takewhile, type_filterfalse, type_starmap;
+static Type type_compress, type_dropwhile, type_takewhile, type_filterfalse, type_starmap;
 
 static void pair_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((Pair *)o)->func);
@@ -491,7 +491,7 @@ typedef struct Grouper {
     Value parent;
     Value tgtkey;
 } Grouper;
-Type type_groupby, type_grouper;
+static Type type_groupby, type_grouper;
 
 static void groupby_trace(GcTracer *g, Obj *o) {
     GroupBy *b = (GroupBy *)o;
@@ -588,7 +588,7 @@ typedef struct ISlice {
     int64_t stop;               /* -1: no limit */
     int64_t step;
 } ISlice;
-Type type_islice;
+static Type type_islice;
 
 static void islice_trace(GcTracer *g, Obj *o) { gc_mark_value(g, ((ISlice *)o)->it); }
 
@@ -675,7 +675,7 @@ typedef struct Pairwise {
     Value it;                   /* STM word: VNULL when exhausted */
     Value old;                  /* STM word: previous item or VNULL */
 } Pairwise;
-Type type_pairwise;
+static Type type_pairwise;
 
 static void pairwise_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((Pairwise *)o)->it);
@@ -742,7 +742,7 @@ typedef struct Tee {
     Value data;                 /* STM word: current link */
     uint64_t index;             /* STM word: position in that link */
 } Tee;
-Type type_teedata, type_tee;
+static Type type_teedata, type_tee;
 
 static void teedata_trace(GcTracer *g, Obj *o) {
     TeeData *d = (TeeData *)o;
@@ -878,7 +878,7 @@ typedef struct ZipLongest {
     uint64_t active;            /* STM word: iterators not yet exhausted */
     Value fill;
 } ZipLongest;
-Type type_zip_longest;
+static Type type_zip_longest;
 
 static void ziplongest_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, ((ZipLongest *)o)->iters);
@@ -954,7 +954,7 @@ typedef struct Combi {
     uint64_t stopped;           /* STM word */
     int64_t r;                  /* result length */
 } Combi;
-Type type_product, type_permutations, type_combinations, type_cwr;
+static Type type_product, type_permutations, type_combinations, type_cwr;
 
 static void combi_trace(GcTracer *g, Obj *o) {
     Combi *c = (Combi *)o;
@@ -1218,8 +1218,8 @@ static const MethodDef itertools_defs[] = {
 };
 
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
-#define ITER_TYPE(var, pyname, ctype, trace_fn, new_fn, next_fn)                                          \
-    Type var = { .base = STATIC_HDR, .name = "itertools." pyname, .basicsize = sizeof(ctype),             \
+#define ITER_TYPE(var, pyname, ctype, trace_fn, new_fn, next_fn)                                   \
+    static Type var = { .base = STATIC_HDR, .name = "itertools." pyname, .basicsize = sizeof(ctype),             \
                  .trace = trace_fn, .tp_new = new_fn, .tp_iter = self_iter, .tp_iternext = next_fn }
 
 ITER_TYPE(type_cycle, "cycle", Cycle, cycle_trace, cycle_new, cycle_next);
@@ -1241,12 +1241,12 @@ ITER_TYPE(type_permutations, "permutations", Combi, combi_trace, permutations_ne
 ITER_TYPE(type_combinations, "combinations", Combi, combi_trace, combinations_new, combinations_next);
 ITER_TYPE(type_cwr, "combinations_with_replacement", Combi, combi_trace, cwr_new, cwr_next);
 
-Type type_count = { .base = STATIC_HDR, .name = "itertools.count", .basicsize = sizeof(Count), .trace = count_trace,
+static Type type_count = { .base = STATIC_HDR, .name = "itertools.count", .basicsize = sizeof(Count), .trace = count_trace,
                     .tp_new = count_new, .tp_iter = self_iter, .tp_iternext = count_next, .tp_repr = count_repr };
-Type type_repeat = { .base = STATIC_HDR, .name = "itertools.repeat", .basicsize = sizeof(Repeat),
+static Type type_repeat = { .base = STATIC_HDR, .name = "itertools.repeat", .basicsize = sizeof(Repeat),
                      .trace = repeat_trace, .tp_new = repeat_new, .tp_iter = self_iter, .tp_iternext = repeat_next,
                      .tp_repr = repeat_repr };
-Type type_teedata = { .base = STATIC_HDR, .name = "itertools._tee_dataobject", .basicsize = sizeof(TeeData),
+static Type type_teedata = { .base = STATIC_HDR, .name = "itertools._tee_dataobject", .basicsize = sizeof(TeeData),
                       .trace = teedata_trace };
 
 static Type *const all_types[] = {

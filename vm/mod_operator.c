@@ -158,7 +158,7 @@ typedef struct Getter {
     int64_t single;             /* itemgetter/attrgetter: one item (return it, not a tuple) */
 } Getter;
 
-Type type_itemgetter, type_attrgetter, type_methodcaller;
+static Type type_itemgetter, type_attrgetter, type_methodcaller;
 
 static void getter_trace(GcTracer *g, Obj *o) {
     Getter *x = (Getter *)o;
@@ -402,13 +402,13 @@ static const MethodDef operator_defs[] = {
 };
 
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
-Type type_itemgetter = { .base = STATIC_HDR, .name = "operator.itemgetter", .basicsize = sizeof(Getter),
+static Type type_itemgetter = { .base = STATIC_HDR, .name = "operator.itemgetter", .basicsize = sizeof(Getter),
                          .trace = getter_trace, .tp_new = itemgetter_new, .tp_call = itemgetter_call,
                          .tp_repr = itemgetter_repr };
-Type type_attrgetter = { .base = STATIC_HDR, .name = "operator.attrgetter", .basicsize = sizeof(Getter),
+static Type type_attrgetter = { .base = STATIC_HDR, .name = "operator.attrgetter", .basicsize = sizeof(Getter),
                          .trace = getter_trace, .tp_new = attrgetter_new, .tp_call = attrgetter_call,
                          .tp_repr = attrgetter_repr };
-Type type_methodcaller = { .base = STATIC_HDR, .name = "operator.methodcaller", .basicsize = sizeof(Getter),
+static Type type_methodcaller = { .base = STATIC_HDR, .name = "operator.methodcaller", .basicsize = sizeof(Getter),
                            .trace = getter_trace, .tp_new = methodcaller_new, .tp_call = methodcaller_call,
                            .tp_repr = methodcaller_repr };
 

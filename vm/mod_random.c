@@ -25,7 +25,7 @@ typedef struct RandomObj {
     uint64_t index;             /* STM word */
     uint64_t mt[MT_N];          /* STM words, each < 2^32 */
 } RandomObj;
-Type type_random;
+static Type type_random;
 
 /* ---- the generator ---- */
 static inline uint32_t mt_get(VM *vm, RandomObj *r, int i) { return (uint32_t)RDW(vm, r, r->mt[i]); }
@@ -151,7 +151,9 @@ M(m_getrandbits) {
     if (k == 0) return v_from_small(0);
     if (k <= 32) return v_from_small(genrand_uint32(vm, R) >> (32 - k));
     if (k > (INT64_C(1) << 36)) return vm_raise_nomem(vm);
-    size_t words = (size_t)((k - 1) / 32 + 1);
+    uint64_t nwords = (uint64_t)((k - 1) / 32 + 1);
+    if (nwords > SIZE_MAX / sizeof(bn_digit)) return vm_raise_nomem(vm);
+    size_t words = (size_t)nwords;
     bn_digit *d = malloc(words * sizeof(bn_digit));
     if (!d) return vm_raise_nomem(vm);
     for (size_t i = 0; i < words; i++, k -= 32) {
@@ -318,7 +320,7 @@ static const MethodDef random_defs[] = {
 };
 
 #define STATIC_HDR {{0}, OBJ_STATIC, 0, &type_type}
-Type type_random = {
+static Type type_random = {
     .base = STATIC_HDR, .name = "_random.Random", .basicsize = sizeof(RandomObj), .flags = TF_BASETYPE,
     .tp_new = random_new,   /* no references to trace */
 };

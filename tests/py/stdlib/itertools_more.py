@@ -1,0 +1,37 @@
+# itertools: less common arguments, laziness, tee, groupby details and reprs.
+from itertools import (count, cycle, repeat, accumulate, chain, compress, dropwhile, takewhile, filterfalse,
+                       groupby, islice, pairwise, starmap, tee, zip_longest, product, permutations,
+                       combinations, combinations_with_replacement)
+import operator
+c = count(2 ** 60, 2 ** 59)
+print(next(c), next(c), c, repr(count(1.5, -0.5)), repr(count(3, 1.0)), repr(count()))
+print(list(islice(count(10, -3), 4)), list(islice(cycle((1, 2)), 5)), list(repeat([], 2)), repr(repeat(None, 4)))
+r = repeat("x", 3)
+print(r.__length_hint__(), next(r), r.__length_hint__(), list(r), r.__length_hint__())
+print(list(accumulate([1, 2, 3, 4], operator.mul)), list(accumulate([5, 1, 3], min, initial=4)), list(accumulate("xyz")))
+print(list(accumulate([], initial=7)), list(accumulate([2.5, 0.5])), list(accumulate([[1], [2]])))
+print(list(chain.from_iterable(["ab", (), range(2)])), list(chain([1], "a", {"k": 1})), type(chain()).__name__)
+print(list(compress(count(), [0, 1, 1, 0, 1])), list(compress("abc", repeat(1))))
+print(list(dropwhile(str.isdigit, "12ab3")), list(takewhile(str.isdigit, "12ab3")), list(filterfalse(None, range(-2, 3))))
+print([(k, "".join(g)) for k, g in groupby("aAbBBa", key=str.lower)], [k for k, _ in groupby([])])
+g = groupby([1, 1, 2, 2, 3])
+pairs = [(k, grp) for k, grp in g]
+print([(k, list(grp)) for k, grp in pairs])
+print(list(islice(range(100), 5, 50, 10)), list(islice("abc", None)), list(islice("abcdef", 2, None)), list(islice(count(), 0)))
+it = iter(range(10))
+print(list(islice(it, 3)), next(it), list(islice(it, 2, 4)), list(it))
+print(list(pairwise("abcd")), list(pairwise([])), list(starmap(operator.add, [(1, 2), ("a", "b")])))
+a, b = tee(iter([1, 2, 3, 4]))
+print(next(a), next(a), list(b), list(a))
+t1, t2, t3 = tee(range(3), 3)
+print(list(t1), list(t2), list(t3), tee([], 0), len(tee("ab")))
+src = tee(count(), 1)[0]
+c1, c2 = tee(src)
+print(next(src), next(c1), next(c2), next(c1))
+print(list(zip_longest("ab", range(4), fillvalue="*")), list(zip_longest([], [])), list(zip_longest([1])))
+print(list(product("ab", repeat=2)), list(product(range(2), [])), list(product([], repeat=0)))
+print(list(permutations("abc", 1)), len(list(permutations(range(5)))), list(permutations("ab", 0)))
+print(list(combinations([3, 1, 2], 2)), list(combinations("abc", 0)), list(combinations_with_replacement("ab", 3)))
+print(list(combinations_with_replacement([], 0)), list(combinations_with_replacement([], 1)), list(permutations([])))
+gen = (i * i for i in range(5))
+print(list(islice(chain(gen, gen), 3)), list(gen))
