@@ -20,6 +20,10 @@
 # make_columns; to add benchmarks append a Group to GROUPS.  A column whose
 # program file does not exist for a benchmark shows "n/a" there.
 #
+# --wasm / --wasi add the WebAssembly builds' Node launchers (build-wasm/txpy,
+# build-wasi/txpy: txpy's own command line) as columns, each with a ratio
+# to the native txpy column besides the one to python.
+#
 # Runs under CPython 3; the interpreters under test are only ever started as
 # subprocesses.
 
@@ -133,11 +137,19 @@ def resolve_command(text, what):
 
 def make_columns(args):
     # The first column is measured first in each round; the baseline
-    # column is the denominator of every ratio.
+    # column is the denominator of every ratio.  Also returns the extra
+    # ratios, (numerator, denominator) column pairs: each WebAssembly
+    # column against native txpy.
     txpy = resolve_command(args.txpy, "--txpy")
     python = resolve_command(args.python, "--python")
     columns = [Column("txpy", txpy), Column("python", python)]
-    return columns, columns[1]
+    extra = []
+    for label, text in (("wasm", args.wasm), ("wasi", args.wasi)):
+        if text:
+            col = Column(label, resolve_command(text, "--" + label))
+            columns.append(col)
+            extra.append((col, columns[0]))
+    return columns, columns[1], extra
 
 
 def run_once(command, timeout):
@@ -231,15 +243,18 @@ def geometric_mean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values))
 
 
-def build_rows(selected, columns, baseline, results):
+def build_rows(selected, columns, baseline, results, extra=()):
     # Returns (header, rows, failures): cells as strings, failures as
-    # "name (column): reason" lines.
+    # "name (column): reason" lines.  extra: more (numerator, denominator)
+    # ratio columns, after the ratios to the baseline.
     others = [col for col in columns if col is not baseline]
     header = ["benchmark"] + ["%s s" % col.label for col in columns]
     header += ["%s/%s" % (col.label, baseline.label) for col in others]
+    header += ["%s/%s" % (num.label, den.label) for num, den in extra]
     rows = []
     failures = []
     ratios = {col.label: [] for col in others}
+    extra_ratios = [[] for _ in extra]
     for group, bench in selected:
         row = results[(group.name, bench.name)]
         cells = [bench.name]
@@ -263,10 +278,16 @@ def build_rows(selected, columns, baseline, results):
                 cells.append("%.2f" % ratio)
             else:
                 cells.append("-")
+        for (num, den), values in zip(extra, extra_ratios):
+            top, bottom = row[num.label], row[den.label]
+            if top.ok() and bottom.ok():
+                values.append(top.best() / bottom.best())
+                cells.append("%.2f" % values[-1])
+            else:
+                cells.append("-")
         rows.append(cells)
     mean_cells = ["geometric mean"] + [""] * len(columns)
-    for col in others:
-        values = ratios[col.label]
+    for values in [ratios[col.label] for col in others] + extra_ratios:
         mean_cells.append("%.2f" % geometric_mean(values) if values else "-")
     rows.append(mean_cells)
     return header, rows, failures
@@ -288,7 +309,7 @@ def print_markdown(header, rows):
         print("| " + " | ".join(r) + " |")
 
 
-def print_startup(columns, baseline, startup, runs, markdown):
+def print_startup(columns, baseline, startup, runs, markdown, extra=()):
     measured = [col for col in columns if col.startup]
     if not measured:
         return
@@ -298,15 +319,15 @@ def print_startup(columns, baseline, startup, runs, markdown):
     for col in measured:
         value = startup[col.label]
         row.append("FAILED" if value is None else "%.1f" % (value * 1000.0))
-    if baseline in measured:
-        base = startup[baseline.label]
-        for col in others:
-            header.append("%s/%s" % (col.label, baseline.label))
-            value = startup[col.label]
-            if value is None or base is None:
-                row.append("-")
-            else:
-                row.append("%.2f" % (value / base))
+    pairs = [(col, baseline) for col in others] if baseline in measured else []
+    pairs += [(num, den) for num, den in extra if num in measured and den in measured]
+    for num, den in pairs:
+        header.append("%s/%s" % (num.label, den.label))
+        value, base = startup[num.label], startup[den.label]
+        if value is None or base is None:
+            row.append("-")
+        else:
+            row.append("%.2f" % (value / base))
     print()
     if markdown:
         print_markdown(header, [row])
@@ -336,6 +357,12 @@ def parse_args(argv):
                              "arguments, e.g. 'node build/wasm/txpy.js')")
     parser.add_argument("--python", default="python3",
                         help="reference Python command (default: python3)")
+    parser.add_argument("--wasm", nargs="?", const="build-wasm/txpy", default="",
+                        help="add a column for the Emscripten build's Node "
+                             "launcher (default command: build-wasm/txpy)")
+    parser.add_argument("--wasi", nargs="?", const="build-wasi/txpy", default="",
+                        help="add a column for the WASI build's Node "
+                             "launcher (default command: build-wasi/txpy)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per benchmark and column (default: 3)")
     parser.add_argument("--only", default="",
@@ -359,10 +386,11 @@ def parse_args(argv):
 
 def main(argv):
     args = parse_args(argv)
-    columns, baseline = make_columns(args)
+    columns, baseline, extra = make_columns(args)
     selected = select(args.only)
     results = run_benchmarks(selected, columns, args)
-    header, rows, failures = build_rows(selected, columns, baseline, results)
+    header, rows, failures = build_rows(selected, columns, baseline, results,
+                                        extra)
     if args.markdown:
         print_markdown(header, rows)
     else:
@@ -370,7 +398,7 @@ def main(argv):
     if args.startup_runs:
         startup = measure_startup(columns, args.startup_runs)
         print_startup(columns, baseline, startup, args.startup_runs,
-                      args.markdown)
+                      args.markdown, extra)
     if failures:
         print()
         print("Failures:")
