@@ -617,6 +617,16 @@ void vm_register_source(const char *filename, const char *text, size_t len) {
     plat_mutex_lock(src_lock);
     for (SrcEntry *e = sources; e; e = e->next) {
         if (!strcmp(e->name, filename)) {
+            /* a file compiled again (an embedding that runs "main.py"
+             * repeatedly): its latest text is the one to show */
+            char *t = malloc(len + 1);
+            if (t) {
+                memcpy(t, text, len);
+                t[len] = 0;
+                free(e->text);
+                e->text = t;
+                e->len = len;
+            }
             plat_mutex_unlock(src_lock);
             return;
         }
@@ -643,7 +653,16 @@ static bool source_line(const char *filename, int64_t lineno, StrBuf *out) {
     char *owned = NULL;
     plat_mutex_lock(src_lock);
     for (SrcEntry *e = sources; e; e = e->next)
-        if (!strcmp(e->name, filename)) { text = e->text; len = e->len; break; }
+        if (!strcmp(e->name, filename)) {
+            /* copied: another thread may register a new text meanwhile */
+            owned = malloc(e->len + 1);
+            if (owned) {
+                memcpy(owned, e->text, e->len);
+                text = owned;
+                len = e->len;
+            }
+            break;
+        }
     plat_mutex_unlock(src_lock);
     if (!text) {
         if (plat_read_file(filename, &owned, &len) != 0) return false;

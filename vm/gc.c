@@ -567,6 +567,12 @@ void gc_register_finalizer(Obj *o) {
     plat_mutex_unlock(gc.lock);
 }
 
+void gc_each_finalizable(void (*fn)(Obj *o)) {
+    plat_mutex_lock(gc.lock);
+    for (size_t i = 0; i < gc.nfinal; i++) fn(gc.finalizable[i]);
+    plat_mutex_unlock(gc.lock);
+}
+
 static void run_finalizers(void) {
     size_t w = 0;
     for (size_t i = 0; i < gc.nfinal; i++) {

@@ -319,6 +319,5 @@ int vm_repl(VM *vm) {
 void vm_finalize(VM *vm) {
     /* flush sys.stdout if it is a user object with buffered data */
     vm_flush_std(vm);
-    StmStats st;
-    (void)st;
+    vm_flush_files();
 }

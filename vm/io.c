@@ -154,6 +154,13 @@ static void file_finalize(Obj *o) {
     f->rbuf = f->wbuf = NULL;
 }
 
+static void flush_if_file(Obj *o) {
+    FileObj *f = (FileObj *)o;
+    if (o->type == &type_file && !f->closed && !f->is_std) file_flush_raw(f);
+}
+
+void vm_flush_files(void) { gc_each_finalizable(flush_if_file); }
+
 static Value file_new_obj(VM *vm, int fd, Value name, Value mode, bool r, bool w, bool binary, bool is_std) {
     FileObj *f = gc_alloc(vm, &type_file, sizeof(FileObj));
     if (!f) return VNULL;

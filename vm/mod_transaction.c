@@ -476,7 +476,12 @@ Value mod_transaction_init(VM *vm) {
     if (!m) return VNULL;
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, m);
-    if (!P.default_queue) P.default_queue = txq_new(vm);
+    /* a fresh queue per module object: an embedding that resets
+     * sys.modules between programs must not run what a failed or
+     * cancelled program left queued */
+    Value q = txq_new(vm);
+    if (!q) { ROOTS_RESET(vm); return VNULL; }
+    P.default_queue = q;
     Value d = module_dict(m);
     for (const MethodDef *def = module_functions; def->name; def++)
         dict_set_cstr(vm, d, def->name, builtin_function_new(vm, def, m, VNULL));

@@ -1239,6 +1239,7 @@ static Value mp_repr(VM *vm, Value self) {
     if (!r) return VNULL;
     return vm_format(vm, "mappingproxy(%U)", r);
 }
+static Value mp_str(VM *vm, Value self) { return vm_str(vm, AS(MappingProxy, self)->mapping); }
 static Value mp_forward(VM *vm, Value *args, int nargs, const char *meth) {
     Value m = vm_getattr_cstr(vm, AS(MappingProxy, args[0])->mapping, meth);
     if (!m) return VNULL;
@@ -2131,7 +2132,7 @@ static Value mp_new_fn(VM *vm, Type *t, Value *args, int nargs, Value kwnames) {
 Type type_mappingproxy = {
     .base = STATIC_HDR, .name = "mappingproxy", .basicsize = sizeof(MappingProxy), .trace = mp_trace,
     .tp_getitem = mp_getitem, .tp_len = mp_len, .tp_contains = mp_contains, .tp_iter = mp_iter, .tp_repr = mp_repr,
-    .tp_new = mp_new_fn,
+    .tp_str = mp_str, .tp_new = mp_new_fn,
 };
 
 void types_init_core(void) {

@@ -572,6 +572,9 @@ void sys_set_argv(VM *vm, int argc, char **argv);
  * text is buffered and emitted at commit. */
 void vm_write(VM *vm, int fd, const char *s, size_t n);
 void vm_flush_std(VM *vm);
+/* Writes out the buffers of every open file object (at exit, and after an
+ * embedded run), as CPython does when the objects die at shutdown. */
+void vm_flush_files(void);
 Value vm_print(VM *vm, Value *args, int nargs, Value sep, Value end, Value file, bool flush);
 Value file_open(VM *vm, Value path, Value mode, Value encoding, Value newline);
 Value io_unsupported_operation(void);
@@ -602,6 +605,9 @@ void txn_before_wait(VM *vm);
 void txn_after_wait(VM *vm);
 void txn_thread_end(VM *vm);
 void gc_register_finalizer(Obj *o);
+/* Calls fn on every object registered for finalization that is still
+ * alive (no collection runs meanwhile). */
+void gc_each_finalizable(void (*fn)(Obj *o));
 /* Before resuming generator g: inevitable unless this transaction made it. */
 void txn_gen_resume(VM *vm, Generator *g);
 void txn_vm_fini(VM *vm);

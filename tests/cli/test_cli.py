@@ -337,6 +337,20 @@ def check_stdin_input(ctx):
     expect_eq((rc, out), (0, "prompt: HELLO dlrow\n"), "status and stdout")
 
 
+def check_unclosed_files_flushed(ctx):
+    # CPython flushes files still open at exit (normal end, sys.exit, an
+    # uncaught exception): so must txpy.
+    for end, want_rc in (("pass", 0), ("import sys; sys.exit(3)", 3), ("1/0", 1)):
+        code = ("f = open('out.txt', 'w')\nf.write('line 1\\n')\n"
+                "g = open('big.bin', 'wb')\ng.write(b'x' * 100000)\n" + end + "\n")
+        rc, out, err = ctx.run(["-c", code])
+        expect_eq(rc, want_rc, "exit status after %r" % end)
+        with open(os.path.join(ctx.tmp, "out.txt")) as fh:
+            expect_eq(fh.read(), "line 1\n", "out.txt after %r" % end)
+        expect_eq(os.path.getsize(os.path.join(ctx.tmp, "big.bin")), 100000,
+                  "size of big.bin after %r" % end)
+
+
 def check_utf8_io(ctx):
     ctx.write("u.py", "s = 'héllo 日本 😀'\nprint(s, len(s))\nimport sys\n"
                       "sys.stderr.write(s + '\\n')\n")
@@ -477,7 +491,7 @@ CHECKS = [
     check_missing_c_argument, check_missing_file, check_version, check_help,
     check_traceback_format, check_traceback_chained, check_traceback_c_and_stdin,
     check_syntax_error_format, check_indentation_error, check_no_trailing_newline,
-    check_large_output, check_stdin_input, check_utf8_io, check_repl_basic,
+    check_large_output, check_stdin_input, check_unclosed_files_flushed, check_utf8_io, check_repl_basic,
     check_repl_error_continues,
 ]
 
