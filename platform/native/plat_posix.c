@@ -58,7 +58,18 @@ int plat_num_cpus(void) {
     return n < 1 ? 1 : (int)n;
 }
 
-#ifndef __EMSCRIPTEN__
+/* GC blocks come from mmap natively, from malloc under Emscripten and under
+ * AddressSanitizer (whose leak checker scans only malloc'd memory for
+ * pointers: malloc'd buffers owned by GC objects would look leaked). */
+#if defined(__EMSCRIPTEN__) || defined(__SANITIZE_ADDRESS__)
+#define BLOCKS_FROM_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BLOCKS_FROM_MALLOC 1
+#endif
+#endif
+
+#ifndef BLOCKS_FROM_MALLOC
 #include <sys/mman.h>
 /* Aligned chunks straight from the kernel: zero-filled, no malloc
  * fragmentation around the alignment (posix_memalign of 64 KiB-aligned
