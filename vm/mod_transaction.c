@@ -45,6 +45,11 @@ struct TxRun {
     uint64_t stop_ticket;
     Value exc;                  /* its exception */
     uint64_t seq;
+    /* contention management (under P.lock): see gate() */
+    int64_t done;               /* entries committed in this run */
+    int win_n, win_aborted;     /* entries of the current window / that aborted */
+    int serial_left;            /* entries still to start only when oldest */
+    int stretch;                /* length of the next serial stretch */
 };
 
 Type type_txqueue;
@@ -60,6 +65,9 @@ static struct {
 
 #define MAX_WORKERS 64
 #define INEVITABLE_AFTER 2      /* aborts of one entry before it runs inevitably */
+#define CM_WINDOW 8             /* entries per parallel probe window */
+#define CM_STRETCH_MIN 32       /* first serial stretch, doubled while conflicts last */
+#define CM_STRETCH_MAX 1024
 
 /* ---- queue storage ---- */
 static void txq_trace(GcTracer *g, Obj *o) {
@@ -178,6 +186,7 @@ static void run_commit_action(VM *vm) {
     TxRun *r = vm->txrun;
     plat_mutex_lock(P.lock);
     r->q->executed++;
+    r->done++;
     if (vm->txexc) {
         r->exc = vm->txexc;
         r->stop_ticket = vm->tx.ticket;
@@ -192,8 +201,8 @@ static bool discarded(TxRun *r, uint64_t ticket) {
 }
 
 /* Run one entry as transaction `ticket` until it commits or the run stops
- * before it. */
-static void run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
+ * before it.  Returns the number of aborted attempts, -1 if discarded. */
+static int run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
     TxSaved saved;
     txn_attempt_save(vm, &saved);
     jmp_buf jb;
@@ -207,7 +216,7 @@ static void run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
         vm->txexc = VNULL;
         vm->commit_action = NULL;
         vm->tx_kind = TXK_NONE;
-        if (discarded(r, ticket)) return;
+        if (discarded(r, ticket)) return -1;
         aborts++;
     }
     stm_begin(&vm->tx, ticket, &jb);
@@ -234,6 +243,40 @@ static void run_entry(VM *vm, TxRun *r, Value entry, uint64_t ticket) {
     vm->in_tx = false;
     vm->tx_kind = TXK_NONE;
     vm->txexc = VNULL;
+    return aborts;
+}
+
+/* Contention management.  When most entries of a run conflict (each one
+ * reads what its predecessor writes, e.g. a shared counter), running them
+ * side by side only burns cores on attempts that will be rolled back, and
+ * on a loaded machine or in a browser those cores are taken from the
+ * attempt that does commit.  So the run watches windows of CM_WINDOW
+ * entries started in parallel; when at least half of one's entries had to
+ * abort, the next `stretch` entries each start only once every older entry
+ * has committed (they then cannot conflict), and a new parallel window
+ * probes again afterwards.  The stretch doubles while the probes keep
+ * conflicting and shrinks back when one does not: a workload that mixes
+ * phases keeps its parallel ones.  Called with P.lock held, after entry
+ * `idx` was handed out; may wait (the caller is parked). */
+static void gate(TxRun *r, int64_t idx) {
+    if (r->serial_left <= 0) return;
+    r->serial_left--;
+    while (!atomic_load(&r->stopped) && r->base + r->done < idx) plat_cond_wait(P.cond, P.lock);
+}
+
+/* An entry started in parallel finished after `aborts` aborted attempts. */
+static void account(TxRun *r, bool probed, int aborts) {
+    if (!probed || aborts < 0) return;
+    r->win_n++;
+    if (aborts > 0) r->win_aborted++;
+    if (r->win_n < CM_WINDOW) return;
+    if (2 * r->win_aborted >= r->win_n) {
+        r->serial_left = r->stretch;
+        r->stretch = r->stretch * 2 > CM_STRETCH_MAX ? CM_STRETCH_MAX : r->stretch * 2;
+    } else {
+        r->stretch = CM_STRETCH_MIN;
+    }
+    r->win_n = r->win_aborted = 0;
 }
 
 /* Take entries and run them until the run is over. */
@@ -252,13 +295,16 @@ static void work(VM *vm, TxRun *r) {
         int64_t idx = r->next++;
         Value entry = r->q->items[idx];
         r->inflight++;
+        bool probed = r->serial_left <= 0;
+        gate(r, idx);
         plat_mutex_unlock(P.lock);
         vm_unpark(vm);
         ROOTS_MARK(vm);
         ROOT_PUSH(vm, entry);
-        run_entry(vm, r, entry, (uint64_t)(idx - r->base));
+        int aborts = run_entry(vm, r, entry, (uint64_t)(idx - r->base));
         ROOTS_RESET(vm);
         plat_mutex_lock(P.lock);
+        account(r, probed, aborts);
         r->inflight--;
         plat_cond_broadcast(P.cond);
         plat_mutex_unlock(P.lock);
@@ -299,6 +345,7 @@ static Value run_parallel(VM *vm, TxQueue *q, int nworkers) {
     r.q = q;
     r.nworkers = nworkers;
     r.exc = VNULL;
+    r.stretch = CM_STRETCH_MIN;
     stm_reset_tickets();
     stm_set_direct(&vm->tx, false);
     plat_mutex_lock(P.lock);

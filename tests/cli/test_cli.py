@@ -351,6 +351,37 @@ def check_unclosed_files_flushed(ctx):
                   "size of big.bin after %r" % end)
 
 
+def check_contention_managed(ctx):
+    # Every transaction reads and writes one counter first: run side by
+    # side, nearly all of them would abort.  The contention manager must
+    # notice and start them in turn, keeping aborts to its probe windows
+    # (at most a few dozen of 200, each retried at most twice).
+    ctx.write("cm.py", "import transaction\n"
+              "box = [0, 0]\n"
+              "def work(i):\n"
+              "    box[0] += 1\n"
+              "    s = 0\n"
+              "    for k in range(3000):\n"
+              "        s += k * i\n"
+              "    box[1] = (box[1] * 31 + s) % 1000003\n"
+              "for i in range(200):\n"
+              "    transaction.add(work, i)\n"
+              "transaction.run()\n"
+              "print(box)\n")
+    want = subprocess.run([sys.executable, "-c", "box=[0,0]\n"
+                           "for i in range(200):\n"
+                           "    box[0] += 1; s = sum(k * i for k in range(3000))\n"
+                           "    box[1] = (box[1] * 31 + s) % 1000003\n"
+                           "print(box)"], stdout=subprocess.PIPE, text=True).stdout
+    rc, out, err = ctx.run(["--workers", "2", "--stm-stats", "cm.py"])
+    expect_eq((rc, out), (0, want), "exit status and stdout")
+    m = re.search(r"stm: (\d+) committed, (\d+) aborted", err)
+    expect(m is not None, "no --stm-stats line", "stderr was:", err)
+    expect_eq(int(m.group(1)), 200, "committed transactions")
+    expect(int(m.group(2)) <= 60, "%s aborts of 200 transactions: contention not managed"
+           % m.group(2), "stderr was:", err)
+
+
 def check_utf8_io(ctx):
     ctx.write("u.py", "s = 'héllo 日本 😀'\nprint(s, len(s))\nimport sys\n"
                       "sys.stderr.write(s + '\\n')\n")
@@ -491,7 +522,7 @@ CHECKS = [
     check_missing_c_argument, check_missing_file, check_version, check_help,
     check_traceback_format, check_traceback_chained, check_traceback_c_and_stdin,
     check_syntax_error_format, check_indentation_error, check_no_trailing_newline,
-    check_large_output, check_stdin_input, check_unclosed_files_flushed, check_utf8_io, check_repl_basic,
+    check_large_output, check_stdin_input, check_unclosed_files_flushed, check_contention_managed, check_utf8_io, check_repl_basic,
     check_repl_error_continues,
 ]
 
