@@ -120,7 +120,7 @@ static void init_classes(void) {
 void gc_init(void) {
     init_classes();
     gc.lock = plat_mutex_new();
-    gc.threshold = 8u << 20;
+    gc.threshold = 16u << 20;
     gc.limit = plat_memory_limit();
     const char *s = plat_getenv("TXPY_GC_STRESS");
     gc.stress = s && *s && *s != '0';
@@ -620,8 +620,11 @@ void gc_collect_stopped(VM *self) {
     free(g.stack);
     gc.collections++;
     atomic_store(&gc.allocated, 0);
-    size_t th = gc.live_after;
-    if (th < (8u << 20)) th = 8u << 20;
+    /* Collect again after allocating twice what survived (at least
+     * 16 MiB): a collection stops every worker, so fewer and larger
+     * cycles keep the serial part of a parallel run small. */
+    size_t th = gc.live_after * 2;
+    if (th < (16u << 20)) th = 16u << 20;
     if (gc.limit && gc.live_after + th > gc.limit) {
         size_t room = gc.limit > gc.live_after ? gc.limit - gc.live_after : 0;
         th = room / 2 > (1u << 20) ? room / 2 : (1u << 20);
