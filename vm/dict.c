@@ -406,8 +406,23 @@ Value dict_get(VM *vm, Value dv, Value key, bool *err) {
 
 /* Lookup of an interned str key: never runs Python code. */
 Value dict_get_str(VM *vm, Value dv, Value key) {
+    int64_t ix;
+    return dict_get_str_ix(vm, dv, key, &ix);
+}
+
+Value dict_get_at(VM *vm, Value dv, int64_t ix, Value key) {
+    if (UNLIKELY(has_pending(vm))) return VNULL;
+    DictKeys *k = dkeys_raw(vm, AS(Dict, dv));
+    if (ix < 0 || ix >= k->usable) return VNULL;
+    DictEntry *e = &dk_entries(k)[ix];
+    if (RD(vm, k, e->key) != key) return VNULL;
+    return RD(vm, k, e->value);
+}
+
+Value dict_get_str_ix(VM *vm, Value dv, Value key, int64_t *ixp) {
     Dict *d = AS(Dict, dv);
     int64_t hash = str_hash(key);
+    *ixp = -1;
     if (UNLIKELY(has_pending(vm))) {
         int pi = pending_find(vm, d, key, hash);   /* str keys: never runs Python */
         if (pi >= 0) return vm->dpend->items[pi].value;
@@ -423,8 +438,10 @@ Value dict_get_str(VM *vm, Value dv, Value key) {
         if (ix >= 0) {
             DictEntry *e = &ents[ix];
             Value ek = RD(vm, k, e->key);
-            if (ek == key) return RD(vm, k, e->value);
-            if (IS_STR(ek) && RDW(vm, k, e->hash) == hash && str_eq(ek, key)) return RD(vm, k, e->value);
+            if (ek == key || (IS_STR(ek) && RDW(vm, k, e->hash) == hash && str_eq(ek, key))) {
+                *ixp = ix;
+                return RD(vm, k, e->value);
+            }
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;

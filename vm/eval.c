@@ -15,6 +15,10 @@
  * the innermost handler (or pops the frame and repeats in the caller).
  */
 #include "vm.h"
+
+#define GCACHE_GLOBALS ((uint64_t)1 << 62)
+#define GCACHE_BUILTINS ((uint64_t)1 << 61)
+#define GCACHE_IX (((uint64_t)1 << 48) - 1)
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -650,13 +654,29 @@ L_LOAD_CLASSDEREF: {
         DISPATCH();
     }
 L_LOAD_GLOBAL: {
+        /* The cache remembers the entry number where the name was found,
+         * in globals or in builtins (GCACHE_*), checked by identity of the
+         * entry's key: in a transaction that is two reads of shared words
+         * instead of a probe of the table.  Interpreter-internal: written
+         * with plain atomic stores, never STM state. */
         Value name = tuple_items(co->names)[arg];
-        ip++;   /* cache word */
+        _Atomic uint64_t *cache = &co->caches[*ip++];
         SYNC();
-        Value v = dict_get_str(vm, f->globals, name);
+        uint64_t c = atomic_load_explicit(cache, memory_order_relaxed);
+        int64_t ix;
+        Value v = (c & GCACHE_GLOBALS) ? dict_get_at(vm, f->globals, (int64_t)(c & GCACHE_IX), name) : VNULL;
         if (!v) {
-            v = dict_get_str(vm, f->builtins, name);
-            if (!v) { load_global_slow(vm, f, name); ERR(); }
+            v = dict_get_str_ix(vm, f->globals, name, &ix);
+            if (v) {
+                if (ix >= 0) atomic_store_explicit(cache, GCACHE_GLOBALS | (uint64_t)ix, memory_order_relaxed);
+            } else {
+                v = (c & GCACHE_BUILTINS) ? dict_get_at(vm, f->builtins, (int64_t)(c & GCACHE_IX), name) : VNULL;
+                if (!v) {
+                    v = dict_get_str_ix(vm, f->builtins, name, &ix);
+                    if (!v) { load_global_slow(vm, f, name); ERR(); }
+                    if (ix >= 0) atomic_store_explicit(cache, GCACHE_BUILTINS | (uint64_t)ix, memory_order_relaxed);
+                }
+            }
         }
         PUSH(v);
         DISPATCH();

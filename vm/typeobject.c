@@ -868,7 +868,11 @@ static Value object_new(VM *vm, Type *t, Value *args, int nargs, Value kwnames) 
         if (t->tp_init == object_init) return vm_raise(vm, &exc_TypeError, "%U() takes no arguments", t->v_qualname ? t->v_qualname : t->v_name);
     }
     if (!(t->base.flags & OBJ_STATIC) && t->dict) {
-        Value abstract = dict_get_str(vm, t->dict, NM(__abstractmethods__));
+        /* Only t's own __abstractmethods__ counts; the version-cached
+         * lookup through the MRO finds nothing for almost every class,
+         * without probing t's dict (shared, so barriered) each time. */
+        Value abstract = type_lookup(vm, t, NM(__abstractmethods__));
+        if (abstract) abstract = dict_get_str(vm, t->dict, NM(__abstractmethods__));
         if (abstract && vm_truthy(vm, abstract) > 0) {
             Value l = vm_sequence_to_list(vm, abstract);
             if (!l) return VNULL;
@@ -1147,8 +1151,10 @@ static Value tg_abstract(VM *vm, Value o) {
 }
 static int ts_abstract(VM *vm, Value o, Value v) {
     Type *t = AS(Type, o);
-    if (v) return dict_set_str(vm, t->dict, NM(__abstractmethods__), v);
-    return dict_pop_item(vm, t->dict, NM(__abstractmethods__), NULL) < 0 ? -1 : 0;
+    int r = v ? dict_set_str(vm, t->dict, NM(__abstractmethods__), v)
+              : (dict_pop_item(vm, t->dict, NM(__abstractmethods__), NULL) < 0 ? -1 : 0);
+    type_modified(vm, t);       /* object_new's cached lookup */
+    return r;
 }
 
 static Value tg_annotations(VM *vm, Value o) {

@@ -409,6 +409,12 @@ Value dict_new_sized(VM *vm, int64_t n);
 /* Lookup: returns the value or VNULL; *err set when an exception happened. */
 Value dict_get(VM *vm, Value d, Value key, bool *err);
 Value dict_get_str(VM *vm, Value d, Value key);     /* key: interned Str; no exceptions possible */
+/* The same, also giving the entry number of the key found (else -1). */
+Value dict_get_str_ix(VM *vm, Value d, Value key, int64_t *ix);
+/* The value of entry ix if its key is `key` itself, else VNULL: a check of
+ * an entry number cached earlier (the entry holds key as long as key is in
+ * the dict and the dict was not resized); VNULL means "look it up". */
+Value dict_get_at(VM *vm, Value d, int64_t ix, Value key);
 Value dict_get_cstr(VM *vm, Value d, const char *key);
 int dict_set(VM *vm, Value d, Value key, Value v);  /* -1 on error */
 int dict_set_str(VM *vm, Value d, Value key, Value v);
