@@ -526,9 +526,11 @@ static void sweep(void) {
         b->nlive = nlive;
         b->cached = false;
         if (nlive == 0) {
-            /* keep empty blocks up to a quarter of the heap: a churning
-             * program reuses them instead of going back to the system */
-            if (gc.nfree_blocks < 64 || gc.nfree_blocks < gc.nblocks / 4) {
+            /* keep empty blocks up to a quarter of the heap or what one
+             * cycle allocates (the threshold): a churning program reuses
+             * them instead of unmapping and faulting in fresh pages */
+            if (gc.nfree_blocks < 64 || gc.nfree_blocks < gc.nblocks / 4 ||
+                gc.nfree_blocks < gc.threshold / GC_BLOCK_SIZE) {
                 b->next = gc.free_blocks;
                 gc.free_blocks = b;
                 gc.nfree_blocks++;
