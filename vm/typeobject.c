@@ -104,7 +104,7 @@ Shape *shape_root_new(VM *vm, Type *t) {
 
 /* Index of `name` (interned) in shape s, or -1. */
 static int32_t shape_lookup(Shape *s, Value name) {
-    if (s->count <= 8) {
+    if (s->count <= 2) {
         for (Shape *p = s; p && p->name; p = p->parent)
             if (p->name == name) return p->index;
         return -1;
@@ -121,7 +121,7 @@ static int32_t shape_lookup(Shape *s, Value name) {
 }
 
 static void shape_build_names(VM *vm, Shape *s) {
-    if (s->count <= 8 || atomic_load_explicit(&s->names, memory_order_acquire)) return;
+    if (s->count <= 2 || atomic_load_explicit(&s->names, memory_order_acquire)) return;
     Value arr = valarray_new(vm, s->count);
     if (!arr) { vm_exc_clear(vm); return; }
     for (Shape *p = s; p && p->name; p = p->parent) AS(ValArray, arr)->items[p->index] = p->name;
@@ -315,17 +315,22 @@ static inline uint64_t type_version(VM *vm, Type *t) {
     return (uint64_t)RDW(vm, t, t->version);
 }
 
-Value type_lookup(VM *vm, Type *t, Value name) {
-    uint64_t ver = type_version(vm, t);
-    uint32_t h = (uint32_t)((((uintptr_t)t >> 4) * 31u) ^ ((uintptr_t)v_ptr(name) >> 3)) & ((1u << MCACHE_BITS) - 1);
-    MCacheEntry *e = &vm->mcache[h];
-    if (e->type == t && e->name == name && e->version == ver) return e->value;
+/* The miss path, out of line so that a hit saves no registers. */
+static NOINLINE Value type_lookup_fill(VM *vm, MCacheEntry *e, Type *t, Value name, uint64_t ver) {
     Value v = type_lookup_uncached(vm, t, name);
     e->type = t;
     e->name = name;
     e->version = ver;
     e->value = v;
     return v;
+}
+
+Value type_lookup(VM *vm, Type *t, Value name) {
+    uint64_t ver = type_version(vm, t);
+    uint64_t key = (uint64_t)(uintptr_t)t ^ ((uint64_t)(uintptr_t)v_ptr(name) * 0x9E3779B97F4A7C15u);
+    MCacheEntry *e = &vm->mcache[(key * 0xD6E8FEB86659FD93u) >> (64 - MCACHE_BITS)];
+    if (LIKELY(e->type == t && e->name == name && e->version == ver)) return e->value;
+    return type_lookup_fill(vm, e, t, name, ver);
 }
 
 /* Bump the version of t and all its subclasses (t's namespace changed). */

@@ -78,7 +78,7 @@ static inline size_t frame_size(const Code *c) {
 }
 
 /* ---- per-thread method cache ---- */
-#define MCACHE_BITS 10
+#define MCACHE_BITS 12
 typedef struct MCacheEntry {
     Type *type;
     Value name;
