@@ -464,6 +464,7 @@ static void trace_vm(GcTracer *g, VM *vm) {
             e->value = VNULL;
         }
     }
+    memset(vm->acache, 0, sizeof vm->acache);
     stm_trace_tx(&vm->tx, stm_mark_obj_cb, stm_mark_val_cb, g);
     txn_trace_vm(g, vm);
 }

@@ -120,6 +120,22 @@ static int32_t shape_lookup(Shape *s, Value name) {
     return -1;
 }
 
+/* shape_lookup through the calling thread's shape cache. */
+static NOINLINE int32_t shape_index_fill(ACacheEntry *e, Shape *s, Value name) {
+    int32_t i = shape_lookup(s, name);
+    e->shape = s;
+    e->name = name;
+    e->index = i;
+    return i;
+}
+
+static inline int32_t shape_index(VM *vm, Shape *s, Value name) {
+    uint64_t key = (uint64_t)(uintptr_t)s ^ ((uint64_t)(uintptr_t)v_ptr(name) * 0x9E3779B97F4A7C15u);
+    ACacheEntry *e = &vm->acache[(key * 0xD6E8FEB86659FD93u) >> (64 - ACACHE_BITS)];
+    if (LIKELY(e->shape == s && e->name == name)) return (int32_t)e->index;
+    return shape_index_fill(e, s, name);
+}
+
 static void shape_build_names(VM *vm, Shape *s) {
     if (s->count <= 2 || atomic_load_explicit(&s->names, memory_order_acquire)) return;
     Value arr = valarray_new(vm, s->count);
@@ -200,7 +216,7 @@ Value obj_get_own_attr(VM *vm, Value ov, Value name) {
     Obj *o = OBJ(ov);
     Shape *s = (Shape *)v_ptr(RD(vm, o, a->shape));
     if (UNLIKELY(s->dict_mode)) return dict_get_str(vm, RD(vm, o, a->slots[0]), name);
-    int32_t i = shape_lookup(s, name);
+    int32_t i = shape_index(vm, s, name);
     if (i < 0) return VNULL;
     ValArray *arr;
     Value *p = slot_addr(vm, o, a, s->inline_slots, i, &arr);
@@ -243,7 +259,7 @@ int obj_set_own_attr(VM *vm, Value ov, Value name, Value v) {
         int r = dict_pop_item(vm, d, name, NULL);
         return r < 0 ? -1 : r ? 0 : 1;
     }
-    int32_t i = shape_lookup(s, name);
+    int32_t i = shape_index(vm, s, name);
     if (i >= 0) {
         if (!v) {
             if (!to_dict_mode(vm, o, a)) return -1;

@@ -86,6 +86,16 @@ typedef struct MCacheEntry {
     Value value;                /* VNULL: known missing */
 } MCacheEntry;
 
+/* ---- per-thread shape cache: (shape, attribute name) -> slot index ----
+ * Shapes never change, so an entry stays true while both objects live;
+ * like the method cache it is emptied at every collection. */
+#define ACACHE_BITS 11
+typedef struct ACacheEntry {
+    const struct Shape *shape;
+    Value name;
+    int64_t index;              /* -1: not in the shape */
+} ACacheEntry;
+
 typedef struct GcLocal GcLocal;
 typedef struct TxRun TxRun;
 typedef struct TxLocal TxLocal;
@@ -150,6 +160,7 @@ struct VM {
     jmp_buf *level_jb;          /* restart point of the innermost sliced level */
     int32_t level_depth;        /* the eval_depth that level_jb belongs to */
     MCacheEntry mcache[1 << MCACHE_BITS];
+    ACacheEntry acache[1 << ACACHE_BITS];
 };
 
 /* The C stack guard: true when the calling thread is close to the end of
