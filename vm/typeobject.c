@@ -326,8 +326,18 @@ Value type_lookup_uncached(VM *vm, Type *t, Value name) {
     return VNULL;
 }
 
+/* A class's version is read without a read barrier: every transaction
+ * that changes the namespace of a class other transactions can see
+ * restarts all of them when it commits (type_modified), so no transaction
+ * needs the version in its read set, and method lookups in transactions
+ * cost no shared read.  A transaction that changed a class itself reads
+ * through the barrier to see its own write. */
 static inline uint64_t type_version(VM *vm, Type *t) {
     if (t->base.flags & OBJ_STATIC) return 0;
+#if TXPY_STM
+    if (!vm->tx.global_abort)
+        return atomic_load_explicit((_Atomic uint64_t *)&t->version, memory_order_acquire);
+#endif
     return (uint64_t)RDW(vm, t, t->version);
 }
 
@@ -352,6 +362,10 @@ Value type_lookup(VM *vm, Type *t, Value name) {
 /* Bump the version of t and all its subclasses (t's namespace changed). */
 static void type_modified(VM *vm, Type *t) {
     if (t->base.flags & OBJ_STATIC) return;
+#if TXPY_STM
+    /* see type_version; a class created by this transaction is private */
+    if (!vm->tx.direct && ((StmHdr *)t)->owner != vm->tx.id) stm_request_global_abort(&vm->tx);
+#endif
     WRW(vm, t, t->version, atomic_fetch_add(&next_type_version, 1));
     if (t->subclasses) {
         int64_t n = list_len(vm, t->subclasses);
