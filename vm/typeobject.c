@@ -51,7 +51,7 @@ static size_t var_attr_offset(Obj *o) {
     return (sizeof(Bytes) + (size_t)((Bytes *)o)->len + 1 + 7) & ~(size_t)7;
 }
 
-AttrArea *obj_attrs(Value v) {
+static inline AttrArea *attrs_of(Value v) {
     if (!v_is_obj(v)) return NULL;
     Obj *o = OBJ(v);
     Type *t = o->type;
@@ -59,6 +59,8 @@ AttrArea *obj_attrs(Value v) {
     if (UNLIKELY(t->flags & TF_VAR_LAYOUT)) return (AttrArea *)((char *)o + var_attr_offset(o));
     return (AttrArea *)((char *)o + t->attr_offset);
 }
+
+AttrArea *obj_attrs(Value v) { return attrs_of(v); }
 
 /* The attribute area of an object (shape, extension, inline slots). */
 void obj_trace_attrs(GcTracer *g, Obj *o) {
@@ -211,7 +213,7 @@ static inline Value *slot_addr(VM *vm, Obj *o, AttrArea *a, uint32_t inl, int32_
 }
 
 Value obj_get_own_attr(VM *vm, Value ov, Value name) {
-    AttrArea *a = obj_attrs(ov);
+    AttrArea *a = attrs_of(ov);
     if (!a) return VNULL;
     Obj *o = OBJ(ov);
     Shape *s = (Shape *)v_ptr(RD(vm, o, a->shape));
@@ -249,7 +251,7 @@ static bool to_dict_mode(VM *vm, Obj *o, AttrArea *a) {
 
 /* 0 ok, 1 missing (delete of an absent attribute), -1 error */
 int obj_set_own_attr(VM *vm, Value ov, Value name, Value v) {
-    AttrArea *a = obj_attrs(ov);
+    AttrArea *a = attrs_of(ov);
     if (!a) return 1;
     Obj *o = OBJ(ov);
     Shape *s = (Shape *)v_ptr(RD(vm, o, a->shape));
@@ -306,7 +308,7 @@ int obj_set_own_attr(VM *vm, Value ov, Value name, Value v) {
 }
 
 Value obj_dict(VM *vm, Value ov) {
-    AttrArea *a = obj_attrs(ov);
+    AttrArea *a = attrs_of(ov);
     if (!a) return VNULL;
     if (!to_dict_mode(vm, OBJ(ov), a)) return VNULL;
     return RD(vm, OBJ(ov), a->slots[0]);
@@ -351,13 +353,15 @@ static NOINLINE Value type_lookup_fill(VM *vm, MCacheEntry *e, Type *t, Value na
     return v;
 }
 
-Value type_lookup(VM *vm, Type *t, Value name) {
+static inline Value lookup_in_type(VM *vm, Type *t, Value name) {
     uint64_t ver = type_version(vm, t);
     uint64_t key = (uint64_t)(uintptr_t)t ^ ((uint64_t)(uintptr_t)v_ptr(name) * 0x9E3779B97F4A7C15u);
     MCacheEntry *e = &vm->mcache[(key * 0xD6E8FEB86659FD93u) >> (64 - MCACHE_BITS)];
     if (LIKELY(e->type == t && e->name == name && e->version == ver)) return e->value;
     return type_lookup_fill(vm, e, t, name, ver);
 }
+
+Value type_lookup(VM *vm, Type *t, Value name) { return lookup_in_type(vm, t, name); }
 
 /* Bump the version of t and all its subclasses (t's namespace changed). */
 static void type_modified(VM *vm, Type *t) {
@@ -399,7 +403,7 @@ static Value attr_error(VM *vm, Value obj, Value name) {
 Value generic_getattr_noraise(VM *vm, Value obj, Value name, bool *err) {
     *err = false;
     Type *t = v_type(obj);
-    Value descr = type_lookup(vm, t, name);
+    Value descr = lookup_in_type(vm, t, name);
     DescrGetFn f = NULL;
     if (descr) {
         Type *dt = v_type(descr);
@@ -428,7 +432,7 @@ Value generic_getattr_noraise(VM *vm, Value obj, Value name, bool *err) {
 
 Value generic_getattr(VM *vm, Value obj, Value name) {
     Type *t = v_type(obj);
-    Value descr = type_lookup(vm, t, name);
+    Value descr = lookup_in_type(vm, t, name);
     DescrGetFn f = NULL;
     if (descr) {
         Type *dt = v_type(descr);
@@ -444,12 +448,12 @@ Value generic_getattr(VM *vm, Value obj, Value name) {
 
 int generic_setattr(VM *vm, Value obj, Value name, Value v) {
     Type *t = v_type(obj);
-    Value descr = type_lookup(vm, t, name);
+    Value descr = lookup_in_type(vm, t, name);
     if (descr) {
         DescrSetFn f = v_type(descr)->tp_descr_set;
         if (f) return f(vm, descr, obj, v);
     }
-    AttrArea *a = obj_attrs(obj);
+    AttrArea *a = attrs_of(obj);
     if (!a) {
         if (descr)
             vm_raise(vm, &exc_AttributeError, "'%s' object attribute '%U' is read-only", t->name, name);
