@@ -1616,12 +1616,31 @@ Type type_str = {
 Type type_str_iter = { .base = STATIC_HDR, .name = "str_ascii_iterator", .basicsize = sizeof(StrIter),
                        .trace = striter_trace, .tp_iter = self_iter, .tp_iternext = striter_next };
 
+/* the characters not yet produced: the UTF-8 lead bytes after boff */
+static Value striter_length_hint(VM *vm, Value *args, int nargs, Value kw) {
+    (void)nargs; (void)kw;
+    StrIter *it = AS(StrIter, args[0]);
+    Value sv = RD(vm, it, it->s);
+    if (!sv) return v_from_small(0);
+    Str *s = AS(Str, sv);
+    int64_t n = 0;
+    for (int64_t i = RDW(vm, it, it->boff); i < s->len; i++)
+        n += ((unsigned char)s->data[i] & 0xC0) != 0x80;
+    return v_from_small(n);
+}
+
+static const MethodDef striter_methods[] = {
+    {"__length_hint__", striter_length_hint, 1, 1, 0, NULL},
+    {NULL, NULL, 0, 0, 0, NULL}
+};
+
 void str_init_types(void) {
     intern_lock = plat_mutex_new();
     atomic_store(&intern_tab, itab_new(1024));
     type_ready(&type_strindex);
     type_ready(&type_str);
     type_ready(&type_str_iter);
+    type_add_methods(&type_str_iter, striter_methods);
 }
 
 /* After the names exist (needs a VM to allocate). */
