@@ -79,10 +79,97 @@ M(s_set_int_max_str_digits) {
 
 M(s_getdefaultencoding) { UNUSED; (void)args; return str_from_cstr(vm, "utf-8"); }
 
-M(s_getframe) {
-    UNUSED; (void)args;
-    return vm_raise(vm, &exc_NotImplementedError, "sys._getframe is not supported by txpy");
+/* sys._getframe: frames are C structures that die with their calls, so a
+ * frame object is a snapshot (globals, locals, code, line, and the
+ * snapshots of the frames below it) taken when _getframe is called. */
+typedef struct FrameSnap {
+    Obj hdr;
+    Value globals, locals, code, back;
+    int64_t lineno;
+} FrameSnap;
+
+static Type type_framesnap;
+
+static void framesnap_trace(GcTracer *g, Obj *o) {
+    FrameSnap *f = (FrameSnap *)o;
+    gc_mark_value(g, f->globals);
+    gc_mark_value(g, f->locals);
+    gc_mark_value(g, f->code);
+    gc_mark_value(g, f->back);
 }
+
+static Value frame_locals_of(VM *vm, Frame *f) {
+    if (f->locals) return f->locals;
+    Value d = dict_new(vm);
+    if (!d) return VNULL;
+    Code *c = f->code;
+    ROOTS_MARK(vm);
+    ROOT_PUSH(vm, d);
+    for (int32_t i = 0; i < c->nlocalsplus; i++) {
+        Value v = f->localsplus[i];
+        if (i >= c->nlocals && v && v_is_type(v, &type_cell)) v = RD(vm, AS(Cell, v), AS(Cell, v)->ref);
+        if (v && dict_set_str(vm, d, tuple_items(c->localsplusnames)[i], v) < 0) { ROOTS_RESET(vm); return VNULL; }
+    }
+    ROOTS_RESET(vm);
+    return d;
+}
+
+/* The snapshot of f and, through f_back, of every frame below it. */
+static Value frame_snapshot(VM *vm, Frame *f) {
+    Value back = V_NONE;
+    if (f->prev) {
+        back = frame_snapshot(vm, f->prev);
+        if (!back) return VNULL;
+    }
+    ROOTS_MARK(vm);
+    ROOT_PUSH(vm, back);
+    Value locals = frame_locals_of(vm, f);
+    if (!locals) { ROOTS_RESET(vm); return VNULL; }
+    ROOT_PUSH(vm, locals);
+    FrameSnap *s = gc_alloc(vm, &type_framesnap, sizeof(FrameSnap));
+    ROOTS_RESET(vm);
+    if (!s) return VNULL;
+    s->globals = f->globals;
+    s->locals = locals;
+    s->code = v_from_ptr(f->code);
+    s->back = back;
+    int64_t off = f->ip ? f->ip - f->code->code : 0;
+    s->lineno = code_addr2line(f->code, off > 0 ? off - 1 : 0);
+    return v_from_ptr(s);
+}
+
+M(s_getframe) {
+    UNUSED;
+    int64_t depth = 0;
+    if (nargs > 0 && !vm_index_i64(vm, args[0], &depth, &exc_OverflowError)) return VNULL;
+    Frame *f = vm->frame;
+    for (int64_t i = 0; f && i < depth; i++) f = f->prev;
+    if (!f || depth < 0) return vm_raise(vm, &exc_ValueError, "call stack is not deep enough");
+    if (vm_stack_exhausted(vm)) return vm_raise(vm, &exc_RecursionError, "maximum recursion depth exceeded");
+    return frame_snapshot(vm, f);
+}
+
+static Value fs_globals(VM *vm, Value o) { (void)vm; return AS(FrameSnap, o)->globals; }
+static Value fs_locals(VM *vm, Value o) { (void)vm; return AS(FrameSnap, o)->locals; }
+static Value fs_code(VM *vm, Value o) { (void)vm; return AS(FrameSnap, o)->code; }
+static Value fs_back(VM *vm, Value o) { (void)vm; return AS(FrameSnap, o)->back; }
+static Value fs_lineno(VM *vm, Value o) { (void)vm; return v_from_small(AS(FrameSnap, o)->lineno); }
+static Value fs_builtins(VM *vm, Value o) { (void)o; return G->builtins ? G->builtins : vm_raise(vm, &exc_AttributeError, "f_builtins"); }
+static const GetSetDef framesnap_getsets[] = {
+    {"f_globals", fs_globals, NULL, NULL}, {"f_locals", fs_locals, NULL, NULL},
+    {"f_code", fs_code, NULL, NULL}, {"f_back", fs_back, NULL, NULL},
+    {"f_lineno", fs_lineno, NULL, NULL}, {"f_builtins", fs_builtins, NULL, NULL},
+    {NULL, NULL, NULL, NULL}
+};
+
+static Value framesnap_repr(VM *vm, Value self) {
+    FrameSnap *f = AS(FrameSnap, self);
+    Code *c = AS(Code, f->code);
+    return vm_format(vm, "<frame, file '%U', line %d, code %U>", c->filename, (int)f->lineno, c->name);
+}
+
+static Type type_framesnap = { .base = {{0}, OBJ_STATIC, 0, &type_type}, .name = "frame", .basicsize = sizeof(FrameSnap),
+                               .trace = framesnap_trace, .tp_repr = framesnap_repr };
 
 static double switch_interval = 0.005;
 M(s_getswitchinterval) { UNUSED; (void)args; (void)vm; return v_from_float(switch_interval); }
@@ -182,6 +269,10 @@ static void set(VM *vm, Value d, const char *name, Value v) {
 }
 
 Value mod_sys_init(VM *vm) {
+    if (!type_framesnap.dict) {
+        type_ready(&type_framesnap);
+        type_add_getsets(&type_framesnap, framesnap_getsets);
+    }
     Type *nts[] = {&type_version_info, &type_float_info, &type_int_info, &type_hash_info};
     for (int i = 0; i < 4; i++) {
         nts[i]->base_type = &type_tuple;
