@@ -497,6 +497,11 @@ class Thread:
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
+            # no thread will ever release it: _shutdown() must not wait on it
+            with _shutdown_locks_lock:
+                _shutdown_locks.discard(self._tstate_lock)
+            self._tstate_lock.release()
+            self._tstate_lock = None
             raise
         self._started.wait()
 

@@ -140,7 +140,12 @@ int vm_periodic(VM *vm, bool boundary) {
     if (vm->threaded && boundary) txn_slice_boundary(vm);
     else if (vm->tx.active && !vm->tx.direct) stm_validate(&vm->tx);
     if (UNLIKELY(plat_stop_requested())) {
-        plat_clear_stop();
+        /* In a parallel transaction.run() the stop stays requested until
+         * run() ends: a speculative transaction's KeyboardInterrupt only
+         * counts once it is the oldest, so every transaction must see the
+         * flag (the first one to commit its KeyboardInterrupt stops the
+         * run, and run_parallel clears the flag). */
+        if (!vm->txrun) plat_clear_stop();
         vm_raise_value(vm, v_from_ptr(&exc_KeyboardInterrupt));
         return -1;
     }

@@ -373,7 +373,12 @@ static Value run_parallel(VM *vm, TxQueue *q, int nworkers) {
     vm_unpark(vm);
     stm_reset_tickets();
     if (!vm->threaded) stm_set_direct(&vm->tx, true);
-    if (r.exc) return vm_raise_value(vm, r.exc);
+    if (r.exc) {
+        /* the stop that ended the run is delivered now (see vm_periodic) */
+        const Type *et = IS_TYPE(r.exc) ? AS(Type, r.exc) : v_type(r.exc);
+        if (type_is_subtype(et, &exc_KeyboardInterrupt)) plat_clear_stop();
+        return vm_raise_value(vm, r.exc);
+    }
     return V_NONE;
 }
 #endif

@@ -382,6 +382,31 @@ def check_contention_managed(ctx):
            % m.group(2), "stderr was:", err)
 
 
+def check_sigint_parallel_run(ctx):
+    # Ctrl-C while transactions spin on two workers: the run must end with
+    # KeyboardInterrupt (a speculative worker that sees the stop first must
+    # not swallow it while the oldest transaction spins on).
+    ctx.write("spin.py", "import transaction\n"
+              "def spin(i):\n    while True:\n        pass\n"
+              "for i in range(8):\n    transaction.add(spin, i)\n"
+              "transaction.run()\n")
+    import time
+    for attempt in range(4):
+        proc = subprocess.Popen(ctx.interp + ["--workers", "2", "spin.py"], cwd=ctx.tmp,
+                                env=ctx.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(0.3 + 0.2 * attempt)
+        proc.send_signal(signal.SIGINT)
+        try:
+            out, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise CheckFailed("attempt %d: still running 20 s after SIGINT" % attempt)
+        expect_eq(proc.returncode, 1, "attempt %d: exit status" % attempt)
+        expect_eq(last_line(err.decode("utf-8", "replace")), "KeyboardInterrupt",
+                  "attempt %d: last line of stderr" % attempt)
+
+
 def check_utf8_io(ctx):
     ctx.write("u.py", "s = 'héllo 日本 😀'\nprint(s, len(s))\nimport sys\n"
                       "sys.stderr.write(s + '\\n')\n")
@@ -522,7 +547,7 @@ CHECKS = [
     check_missing_c_argument, check_missing_file, check_version, check_help,
     check_traceback_format, check_traceback_chained, check_traceback_c_and_stdin,
     check_syntax_error_format, check_indentation_error, check_no_trailing_newline,
-    check_large_output, check_stdin_input, check_unclosed_files_flushed, check_contention_managed, check_utf8_io, check_repl_basic,
+    check_large_output, check_stdin_input, check_unclosed_files_flushed, check_contention_managed, check_sigint_parallel_run, check_utf8_io, check_repl_basic,
     check_repl_error_continues,
 ]
 
