@@ -443,12 +443,14 @@ def parse_args(argv):
     parser.add_argument("--node-threads", type=int, default=2,
                         help="worker_threads of the threaded JavaScript "
                              "column (default: 2; 1 leaves it out)")
-    parser.add_argument("--wasm", default="",
-                        help="Node launcher of the Emscripten build, taking "
-                             "txpy's command line (e.g. build-wasm/txpy)")
-    parser.add_argument("--wasi", default="",
-                        help="Node launcher of the WASI build, taking "
-                             "txpy's command line (e.g. build-wasi/txpy)")
+    parser.add_argument("--wasm", nargs="?", const="build-wasm/txpy", default="",
+                        help="add columns for the Emscripten build's Node "
+                             "launcher, which takes txpy's command line "
+                             "(command without a value: build-wasm/txpy)")
+    parser.add_argument("--wasi", nargs="?", const="build-wasi/txpy", default="",
+                        help="add columns for the WASI build's Node "
+                             "launcher, which takes txpy's command line "
+                             "(command without a value: build-wasi/txpy)")
     parser.add_argument("--stm-stats", action="store_true",
                         help="pass --stm-stats to the N-worker txpy column "
                              "and show its aborted/committed counts")

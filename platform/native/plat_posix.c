@@ -316,6 +316,10 @@ int64_t plat_write(int fd, const void *buf, size_t n) {
         ssize_t r = write(fd, (const char *)buf + done, n - done);
         if (r < 0) {
             if (errno == EINTR) continue;
+#ifdef __EMSCRIPTEN__
+            /* Node makes its stdio pipes non-blocking: wait for the reader. */
+            if (errno == EAGAIN) { plat_sleep_ns(1000000); continue; }
+#endif
             return done ? (int64_t)done : neg_errno();
         }
         done += (size_t)r;
