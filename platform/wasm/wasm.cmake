@@ -51,7 +51,7 @@ set_source_files_properties(${TXPY_WASM_COLD_SOURCES} PROPERTIES COMPILE_OPTIONS
 file(WRITE ${CMAKE_BINARY_DIR}/package.json "{ \"type\": \"commonjs\" }\n")
 
 if(EMSCRIPTEN)
-  set(PLATFORM_SOURCES ${CMAKE_SOURCE_DIR}/platform/native/plat_posix.c ${TXPY_WASM_DIR}/plat_emscripten.c
+  set(PLATFORM_SOURCES ${CMAKE_SOURCE_DIR}/platform/native/plat_posix.c ${CMAKE_SOURCE_DIR}/platform/native/plat_posix_io.c ${TXPY_WASM_DIR}/plat_emscripten.c
       ${TXPY_WASM_COMMON_SOURCES})
   # setjmp/longjmp (STM aborts) with wasm exception handling: no JS
   # trampolines around calls made by functions that call setjmp.
@@ -114,7 +114,7 @@ if(EMSCRIPTEN)
   cmake_language(DEFER CALL txpy_wasm_emscripten_targets)
 
 elseif(WASI)
-  set(PLATFORM_SOURCES ${TXPY_WASM_DIR}/plat_wasi.c ${TXPY_WASM_COMMON_SOURCES})
+  set(PLATFORM_SOURCES ${TXPY_WASM_DIR}/plat_wasi.c ${CMAKE_SOURCE_DIR}/platform/native/plat_posix_io.c ${TXPY_WASM_COMMON_SOURCES})
   set(CMAKE_EXECUTABLE_SUFFIX .wasm)
   set(TXPY_WASI_MAX_MEMORY 2147483648)
   # wasi-libc has no <setjmp.h>: platform/wasm/wasi-include supplies one
@@ -127,6 +127,9 @@ elseif(WASI)
   # WebAssembly 2.0 features every current runtime has (memory.copy/fill
   # for memcpy/memset, saturating float->int).
   add_compile_options(-mbulk-memory -msign-ext -mnontrapping-fptoint -mmutable-globals)
+  # wasi-libc's errno is _Thread_local; one statically linked module has
+  # only the local-exec model (clang 14 rejects the default for an extern).
+  add_compile_options(-ftls-model=local-exec)
   # An 8 MiB C stack (wasm-ld's default is 64 KiB); memory grows on demand
   # up to TXPY_WASI_MAX_MEMORY (plat_wasi.c's MemoryError threshold).
   add_link_options(-Wl,-z,stack-size=8388608 -Wl,--initial-memory=33554432
