@@ -190,8 +190,11 @@ M(b_globals) {
 
 M(b_locals) {
     UNUSED; (void)args;
-    Frame *f = vm->frame;
-    if (!f) return vm_raise(vm, &exc_SystemError, "no frame");
+    if (!vm->frame) return vm_raise(vm, &exc_SystemError, "no frame");
+    return vm_frame_locals(vm, vm->frame);
+}
+
+Value vm_frame_locals(VM *vm, Frame *f) {
     if (f->locals) return f->locals;
     /* a function frame: a snapshot dict of its locals */
     Value d = dict_new(vm);

@@ -98,22 +98,6 @@ static void framesnap_trace(GcTracer *g, Obj *o) {
     gc_mark_value(g, f->back);
 }
 
-static Value frame_locals_of(VM *vm, Frame *f) {
-    if (f->locals) return f->locals;
-    Value d = dict_new(vm);
-    if (!d) return VNULL;
-    Code *c = f->code;
-    ROOTS_MARK(vm);
-    ROOT_PUSH(vm, d);
-    for (int32_t i = 0; i < c->nlocalsplus; i++) {
-        Value v = f->localsplus[i];
-        if (i >= c->nlocals && v && v_is_type(v, &type_cell)) v = RD(vm, AS(Cell, v), AS(Cell, v)->ref);
-        if (v && dict_set_str(vm, d, tuple_items(c->localsplusnames)[i], v) < 0) { ROOTS_RESET(vm); return VNULL; }
-    }
-    ROOTS_RESET(vm);
-    return d;
-}
-
 /* The snapshot of f and, through f_back, of every frame below it. */
 static Value frame_snapshot(VM *vm, Frame *f) {
     Value back = V_NONE;
@@ -123,7 +107,7 @@ static Value frame_snapshot(VM *vm, Frame *f) {
     }
     ROOTS_MARK(vm);
     ROOT_PUSH(vm, back);
-    Value locals = frame_locals_of(vm, f);
+    Value locals = vm_frame_locals(vm, f);
     if (!locals) { ROOTS_RESET(vm); return VNULL; }
     ROOT_PUSH(vm, locals);
     FrameSnap *s = gc_alloc(vm, &type_framesnap, sizeof(FrameSnap));

@@ -588,6 +588,9 @@ void sys_set_argv(VM *vm, int argc, char **argv);
 /* Write to the program's stdout/stderr (fd 1/2).  Inside a transaction the
  * text is buffered and emitted at commit. */
 void vm_write(VM *vm, int fd, const char *s, size_t n);
+/* locals(): a module/class frame's namespace, else a snapshot dict of a
+ * function frame's locals and cells. */
+Value vm_frame_locals(VM *vm, Frame *f);
 void vm_flush_std(VM *vm);
 /* Writes out the buffers of every open file object (at exit, and after an
  * embedded run), as CPython does when the objects die at shutdown. */
